@@ -1,0 +1,95 @@
+"""Turn the catalogue into Markdown pages under ``docs/`` (records -> pages).
+
+A standalone step, not a MkDocs hook, so any builder that reads ``docs/`` (MkDocs today,
+Zensical tomorrow) gets the same pages. Page layout lives in Jinja templates in
+``overrides/records/``; this module only chooses which template renders which page.
+
+Files are rewritten only when their content changes, so ``mkdocs serve`` (whose hook calls
+:func:`generate` on every rebuild) does not loop on its own output, and pages of removed
+records are deleted.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+import re
+from pathlib import Path
+
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from scripts.model import LEVEL_PREFIX, URL_PREFIX, Catalogue
+from scripts.project import Project
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~-])")
+
+
+def text(value: object) -> str:
+    """Plain text for inline Markdown: no markup, no links, safe inside a table cell."""
+    escaped = html.escape(" ".join(str(value).split()), quote=False)
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
+
+
+def date_fi(value: str) -> str:
+    year, month, day = value[:10].split("-")
+    return f"{int(day)}.{int(month)}.{year}"
+
+
+def environment(project: Project) -> Environment:
+    env = Environment(loader=FileSystemLoader(project.templates_dir), undefined=StrictUndefined,
+                      keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(text=text, date_fi=date_fi, rel=lambda target, current: posixpath.relpath(
+        target, posixpath.dirname(current)))
+    return env
+
+
+def front_matter(**fields: object) -> str:
+    return "---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=1000) + "---\n"
+
+
+def render_pages(catalogue: Catalogue, project: Project) -> dict[str, str]:
+    """Every generated page: path under ``docs/`` -> Markdown."""
+    env = environment(project)
+    common = {"catalogue": catalogue, "front_matter": front_matter}
+    pages = {
+        f"{URL_PREFIX['method']}/index.md": env.get_template("methods.md").render(page=f"{URL_PREFIX['method']}/index.md", **common),
+        f"{URL_PREFIX['case']}/index.md": env.get_template("cases.md").render(page=f"{URL_PREFIX['case']}/index.md", **common),
+    }
+    for level in catalogue.levels:
+        page = catalogue.level_page(level["id"])
+        pages[page] = env.get_template("level.md").render(page=page, level=level, **common)
+    for record in catalogue.methods + catalogue.cases:
+        pages[record.page] = env.get_template(f"{record.kind}.md").render(page=record.page, record=record, **common)
+    return pages
+
+
+def owned_files(project: Project) -> set[Path]:
+    """Generated files currently on disk (the hand-written ``tasot/index.md`` is not one)."""
+    docs = project.docs_dir
+    found = set()
+    for folder in (*URL_PREFIX.values(), LEVEL_PREFIX):
+        found |= set((docs / folder).glob("*.md"))
+    return found - {docs / LEVEL_PREFIX / "index.md"}
+
+
+def write_if_changed(path: Path, content: str) -> bool:
+    if path.exists() and path.read_text(encoding="utf-8") == content:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(content, encoding="utf-8")
+    return True
+
+
+def generate(catalogue: Catalogue, project: Project) -> int:
+    """Write all pages and the catalogue JSON; return how many files changed."""
+    pages = render_pages(catalogue, project)
+    targets = {project.docs_dir / name: content for name, content in pages.items()}
+    changed = sum(write_if_changed(path, content) for path, content in targets.items())
+    for stale in owned_files(project) - set(targets):
+        stale.unlink()
+        changed += 1
+    model = json.dumps(catalogue.to_json(), ensure_ascii=False, indent=1)
+    changed += write_if_changed(project.catalogue_file, model)
+    return changed

@@ -1,0 +1,190 @@
+"""The catalogue: validated records, their links to each other and to the vocabularies.
+
+Built once per build from the records that passed validation; the page generator, the
+mkdocs-macros functions (through ``build/catalogue.json``) and later exports all read it,
+so nothing derives a relation (which cases used a method, which region a case is in)
+twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from scripts.project import Project
+from scripts.records import Problem, load_all
+from scripts.schemas import Schemas
+from scripts.validate import load_sections, validate
+from scripts.vocabularies import Vocabularies
+
+URL_PREFIX = {"method": "menetelmat", "case": "esimerkit"}
+LEVEL_PREFIX = "tasot"
+# Fields a record page shows in its own place, not in the facts list.
+SHOWN_ELSEWHERE = {"id", "title", "aliases", "summary", "sources", "updated", "redirect_from"}
+_FINNISH_ORDER = str.maketrans({"å": "z\x01", "ä": "z\x02", "ö": "z\x03", "w": "v"})
+
+
+def finnish_sort_key(text: str) -> str:
+    """Alphabetical order as in Finnish: å, ä and ö come after z."""
+    return text.casefold().translate(_FINNISH_ORDER)
+
+
+@dataclass
+class Record:
+    kind: str
+    data: dict[str, Any]
+    body: str
+    source: str
+
+    @property
+    def id(self) -> str:
+        return self.data["id"]
+
+    @property
+    def title(self) -> str:
+        return self.data["title"]
+
+    @property
+    def page(self) -> str:
+        """Path of the generated page under ``docs/``; its URL is ``<prefix>/<id>/``."""
+        return f"{URL_PREFIX[self.kind]}/{self.id}.md"
+
+    @property
+    def url(self) -> str:
+        return f"{URL_PREFIX[self.kind]}/{self.id}/"
+
+    @property
+    def levels(self) -> list[str]:
+        return self.data["levels"]
+
+
+@dataclass
+class Item:
+    """One value in a facts list: text, optionally linking to a page of the site."""
+
+    text: str
+    page: str | None = None
+
+
+@dataclass
+class Fact:
+    label: str
+    items: list[Item]
+    itemised: bool = False  # one value per line (sub-fields of an object) instead of a comma list
+
+
+@dataclass
+class Catalogue:
+    methods: list[Record]
+    cases: list[Record]
+    vocabularies: Vocabularies
+    schemas: Schemas
+    used_by: dict[str, list[Record]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, records: list[Record], vocabularies: Vocabularies, schemas: Schemas) -> "Catalogue":
+        by_title = sorted(records, key=lambda record: finnish_sort_key(record.title))
+        catalogue = cls([r for r in by_title if r.kind == "method"], [r for r in by_title if r.kind == "case"],
+                        vocabularies, schemas)
+        catalogue.used_by = {method.id: [] for method in catalogue.methods}
+        for case in catalogue.cases:
+            for method_id in case.data["methods"]:
+                catalogue.used_by[method_id].append(case)
+        return catalogue
+
+    @cached_property
+    def methods_by_id(self) -> dict[str, Record]:
+        return {method.id: method for method in self.methods}
+
+    @property
+    def levels(self) -> list[dict[str, Any]]:
+        return self.vocabularies.levels
+
+    def level_names(self, level_ids: list[str]) -> list[str]:
+        return [self.vocabularies.label("levels", level_id) for level_id in level_ids]
+
+    def level_page(self, level_id: str) -> str:
+        return f"{LEVEL_PREFIX}/{level_id}.md"
+
+    def at_level(self, records: list[Record], level_id: str) -> list[Record]:
+        """Records at a level, those whose primary level it is first."""
+        matching = [record for record in records if level_id in record.levels]
+        return sorted(matching, key=lambda record: record.levels[0] != level_id)
+
+    def regions(self, case: Record) -> list[str]:
+        """Regions (maakunnat) of a case, derived from its municipalities, never typed."""
+        regions = {self.vocabularies.region_of(name) for name in case.data["municipalities"]}
+        return sorted(regions, key=finnish_sort_key)
+
+    def years(self, case: Record) -> str:
+        start, end = case.data["years"].get("start"), case.data["years"].get("end")
+        if start is None:
+            return "ei tiedossa"
+        if end is None:
+            return f"{start}–" if case.data["status"] != "päättynyt" else f"{start}–?"
+        return str(start) if start == end else f"{start}–{end}"
+
+    def facts(self, record: Record) -> list[Fact]:
+        """The record's fields as labelled values, in schema order, labels from the schema."""
+        facts = []
+        required = self.schemas.inlined[record.kind]["required"]
+        for name, schema in self.schemas.properties(record.kind).items():
+            value = record.data.get(name)
+            if name in SHOWN_ELSEWHERE or (name not in required and not value):
+                continue
+            facts.append(Fact(schema.get("title", name), self._items(schema, value),
+                              itemised=isinstance(value, dict)))
+            if name == "municipalities" and record.data[name]:
+                facts.append(Fact("Maakunta", [Item(region) for region in self.regions(record)]))
+        return facts
+
+    def _items(self, schema: dict, value: Any) -> list[Item]:
+        if value is None:
+            return [Item("ei tiedossa")]
+        if isinstance(value, bool):
+            return [Item("kyllä" if value else "ei")]
+        if isinstance(value, list):
+            vocabulary = schema.get("items", {}).get("x-vocabulary")
+            items = [self._vocabulary_item(vocabulary, item) if vocabulary else Item(str(item)) for item in value]
+            return items or [Item("ei tiedossa")]
+        if isinstance(value, dict):
+            fields = schema.get("properties", {})
+            return [Item(f"{fields.get(key, {}).get('title', key)}: {self._items(fields.get(key, {}), item)[0].text}")
+                    for key, item in value.items()]
+        return [Item(str(value))]
+
+    def _vocabulary_item(self, vocabulary: str, key: str) -> Item:
+        if vocabulary == "methods":
+            method = self.methods_by_id[key]
+            return Item(method.title, method.page)
+        if vocabulary == "levels":
+            return Item(self.vocabularies.label(vocabulary, key), self.level_page(key))
+        return Item(self.vocabularies.label(vocabulary, key))
+
+    def to_json(self) -> dict[str, Any]:
+        """The model as plain data: what the hand-written pages' macros and exports read."""
+        return {
+            "levels": [
+                {**level, "page": self.level_page(level["id"]),
+                 "methods": [m.id for m in self.at_level(self.methods, level["id"])],
+                 "primary_methods": [m.id for m in self.methods if m.levels[0] == level["id"]],
+                 "cases": [c.id for c in self.at_level(self.cases, level["id"])]}
+                for level in self.levels
+            ],
+            "methods": [{**m.data, "page": m.page, "url": m.url, "cases": [c.id for c in self.used_by[m.id]]}
+                        for m in self.methods],
+            "cases": [{**c.data, "page": c.page, "url": c.url, "regions": self.regions(c), "years_text": self.years(c)}
+                      for c in self.cases],
+        }
+
+
+def load_catalogue(project: Project) -> tuple[Catalogue | None, list[Problem]]:
+    """Files -> load -> validate -> model. ``None`` and the problems if any record is invalid."""
+    sources, problems = load_all(project)
+    schemas, vocabularies = Schemas.load(project), Vocabularies.load(project)
+    problems = sorted(set(problems + validate(sources, schemas, vocabularies, load_sections(project))))
+    if problems:
+        return None, problems
+    records = [Record(source.kind, source.data, source.body, source.rel) for source in sources]
+    return Catalogue.build(records, vocabularies, schemas), []

@@ -1,0 +1,56 @@
+"""Where things live in a checkout.
+
+Everything takes a :class:`Project` instead of module-level paths, so tests can run the
+whole pipeline on a copy of the project with their own records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path = REPO_ROOT
+
+    @property
+    def methods_dir(self) -> Path:
+        return self.root / "methods"
+
+    @property
+    def cases_dir(self) -> Path:
+        return self.root / "cases"
+
+    @property
+    def schemas_dir(self) -> Path:
+        return self.root / "data" / "schemas"
+
+    @property
+    def vocabularies_dir(self) -> Path:
+        return self.root / "data" / "vocabularies"
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.root / "docs"
+
+    @property
+    def templates_dir(self) -> Path:
+        return self.root / "overrides" / "records"
+
+    @property
+    def catalogue_file(self) -> Path:
+        """The model as JSON, for the mkdocs-macros functions of hand-written pages."""
+        return self.root / "build" / "catalogue.json"
+
+    @property
+    def mkdocs_config(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+    def relative(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()

@@ -1,0 +1,83 @@
+"""The JSON Schemas of records (``data/schemas/``), compiled once.
+
+The schemas are the single definition of a record's fields: validation checks against them,
+the page templates take field labels (``title``) and vocabularies (``x-vocabulary``) from
+them, and editors' tools read them for completion.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, Iterator
+
+from jsonschema import Draft202012Validator, FormatChecker
+from referencing import Registry, Resource
+
+from scripts.project import Project
+
+SCHEMA_FILES = {"method": "method.schema.json", "case": "case.schema.json"}
+
+
+@dataclass
+class Schemas:
+    documents: dict[str, dict[str, Any]]
+    registry: Registry
+
+    @classmethod
+    def load(cls, project: Project) -> "Schemas":
+        registry = Registry()
+        documents = {}
+        for path in sorted(project.schemas_dir.glob("*.schema.json")):
+            document = json.loads(path.read_text(encoding="utf-8"))
+            registry = registry.with_resource(document["$id"], Resource.from_contents(document))
+            documents[path.name] = document
+        return cls(documents, registry.crawl())
+
+    def schema(self, kind: str) -> dict[str, Any]:
+        return self.documents[SCHEMA_FILES[kind]]
+
+    @cached_property
+    def validators(self) -> dict[str, Draft202012Validator]:
+        return {
+            kind: Draft202012Validator(self.schema(kind), registry=self.registry,
+                                       format_checker=FormatChecker())
+            for kind in SCHEMA_FILES
+        }
+
+    @cached_property
+    def inlined(self) -> dict[str, dict[str, Any]]:
+        """Each kind's schema with every ``$ref`` replaced by its target, for reading fields."""
+        return {kind: self._inline(self.schema(kind), self.registry.resolver(self.schema(kind)["$id"]))
+                for kind in SCHEMA_FILES}
+
+    def _inline(self, node: Any, resolver) -> Any:
+        if isinstance(node, list):
+            return [self._inline(item, resolver) for item in node]
+        if not isinstance(node, dict):
+            return node
+        if "$ref" in node:
+            target = resolver.lookup(node["$ref"])
+            merged = {**target.contents, **{k: v for k, v in node.items() if k != "$ref"}}
+            return self._inline(merged, target.resolver)
+        return {key: self._inline(value, resolver) for key, value in node.items()}
+
+    def properties(self, kind: str, subschema: dict[str, Any] | None = None) -> dict[str, dict]:
+        """Field name -> subschema (``$ref`` resolved), in the order the schema lists them."""
+        return (subschema or self.inlined[kind]).get("properties", {})
+
+    def vocabulary_fields(self, kind: str, data: Any, subschema: dict | None = None,
+                          path: tuple = ()) -> Iterator[tuple[tuple, str, Any]]:
+        """Every (path, vocabulary, value) in ``data`` whose schema names an ``x-vocabulary``."""
+        subschema = subschema or self.inlined[kind]
+        vocabulary = subschema.get("x-vocabulary")
+        if vocabulary and isinstance(data, str):
+            yield path, vocabulary, data
+        elif isinstance(data, list) and "items" in subschema:
+            for index, item in enumerate(data):
+                yield from self.vocabulary_fields(kind, item, subschema["items"], path + (index,))
+        elif isinstance(data, dict):
+            for name, prop in subschema.get("properties", {}).items():
+                if name in data:
+                    yield from self.vocabulary_fields(kind, data[name], prop, path + (name,))

@@ -1,0 +1,282 @@
+"""Validate loaded records: JSON Schema first, then what a schema cannot say.
+
+Every check reports a :class:`~scripts.records.Problem` in Finnish (``path:line: field:
+what is wrong and how to fix it``) and all checks run, so one run lists every mistake.
+The schema check is the ``jsonschema`` library; the rest are cross-record checks
+(ids, references to vocabularies and other records), body sections, URLs, and content
+that must never reach the site (HTML, script links, personal contact details).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from typing import Any, Iterator
+from urllib.parse import urlsplit
+
+import yaml
+from jsonschema import ValidationError
+
+from scripts.project import Project
+from scripts.records import Problem, SourceFile
+from scripts.schemas import Schemas
+from scripts.vocabularies import Vocabularies
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+FENCE = re.compile(r"^\s*(```|~~~)")
+ORDERED_ITEM = re.compile(r"^\s{0,3}\d+[.)]\s+\S")
+RAW_HTML = re.compile(r"<(?!https?://)[A-Za-z/!?]")
+SCRIPT_LINK = re.compile(r"(?i)(?:\]\(\s*<?|^\s*\[[^\]]+\]:\s*<?)\s*(?:javascript|vbscript|data)\s*:")
+EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+PHONE = re.compile(r"(?<![\w/.])(?:\+358[\s-]?|0)\d{1,3}[\s-]?\d{3}[\s-]?\d{2,4}(?![\w/])")
+
+TYPE_NAMES = {
+    "string": "tekstiä", "integer": "kokonaisluku", "number": "luku", "boolean": "totuusarvo (true tai false)",
+    "array": "lista", "object": "kenttäryhmä (alakenttiä)", "null": "tyhjä (null)",
+}
+VOCABULARY_FILES = {
+    "levels": "data/vocabularies/levels.yml", "target_groups": "data/vocabularies/target_groups.yml",
+    "service_areas": "data/vocabularies/service_areas.yml", "seeds": "data/vocabularies/seeds.yml",
+    "municipalities": "data/vocabularies/municipalities.yml", "methods": "methods/",
+}
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: str
+    hint: str
+    ordered_list: bool = False
+
+
+def load_sections(project: Project) -> dict[str, list[Section]]:
+    with open(project.schemas_dir / "sections.yml", encoding="utf-8") as stream:
+        spec = yaml.safe_load(stream)
+    return {kind: [Section(**item) for item in items] for kind, items in spec.items()}
+
+
+def validate(sources: list[SourceFile], schemas: Schemas, vocabularies: Vocabularies,
+             sections: dict[str, list[Section]]) -> list[Problem]:
+    """All problems of all records, sorted by file and line."""
+    method_ids = {s.stem for s in sources if s.kind == "method"}
+    problems: list[Problem] = []
+    for source in sources:
+        problems += check_schema(source, schemas)
+        problems += check_identity(source)
+        problems += check_references(source, schemas, vocabularies, method_ids)
+        problems += check_years(source)
+        problems += check_urls(source)
+        problems += check_body(source, sections[source.kind])
+        problems += check_content(source)
+    problems += check_redirects(sources)
+    return sorted(set(problems))
+
+
+def check_schema(source: SourceFile, schemas: Schemas) -> Iterator[Problem]:
+    for error in schemas.validators[source.kind].iter_errors(source.data):
+        for path, message in explain(error):
+            yield source.problem(path, message)
+
+
+def explain(error: ValidationError) -> Iterator[tuple[tuple, str]]:
+    """A jsonschema error as (field path, Finnish message with the fix)."""
+    path, value, kind, schema = tuple(error.absolute_path), error.instance, error.validator, error.schema
+    if kind == "required":
+        for name in error.validator_value:
+            if isinstance(value, dict) and name not in value:
+                yield path + (name,), f"pakollinen kenttä puuttuu. Lisää rivi `{name}: …`."
+    elif kind == "additionalProperties":
+        allowed = ", ".join(schema.get("properties", {}))
+        for name in sorted(set(value) - set(schema.get("properties", {}))):
+            yield path + (name,), f"tuntematon kenttä. Tarkista kirjoitusasu; sallitut kentät ovat: {allowed}."
+    elif kind == "type":
+        expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        wanted = " tai ".join(TYPE_NAMES[name] for name in expected)
+        message = f"arvon pitää olla {wanted}, nyt se on {_describe(value)}."
+        if "string" in expected and not isinstance(value, (list, dict)):
+            message += " YAML lukee esimerkiksi arvot no, yes, on ja off totuusarvoiksi ja numerot luvuiksi: lainaa teksti, esim. \"no\"."
+        elif "array" in expected:
+            message += " Kirjoita lista riveinä, jotka alkavat `- `, tai muodossa [a, b]."
+        yield path, message
+    elif kind == "enum":
+        allowed = ", ".join(str(item) for item in error.validator_value)
+        yield path, f"arvo {value!r} ei ole sallittu. Sallitut arvot: {allowed}."
+    elif kind == "minLength" or (kind == "pattern" and schema.get("pattern") == "\\S"):
+        yield path, "ei saa olla tyhjä. Kirjoita arvo tai poista kenttä, jos se ei ole pakollinen."
+    elif kind == "pattern":
+        yield path, f"arvo {value!r} ei ole oikeaa muotoa. {schema.get('description', '')}".rstrip()
+    elif kind == "maxLength":
+        yield path, f"teksti on liian pitkä ({len(value)} merkkiä, enintään {error.validator_value}). Lyhennä sitä."
+    elif kind == "minItems":
+        yield path, f"listassa pitää olla vähintään {error.validator_value} arvo."
+    elif kind == "uniqueItems":
+        yield path, "listassa on sama arvo useammin kuin kerran. Poista toistot."
+    elif kind == "format" and error.validator_value == "date":
+        yield path, f"{value!r} ei ole päivämäärä. Kirjoita se muodossa VVVV-KK-PP, esim. 2026-11-22."
+    elif kind in ("minimum", "maximum"):
+        bound = "vähintään" if kind == "minimum" else "enintään"
+        yield path, f"arvon pitää olla {bound} {error.validator_value}."
+    else:
+        yield path, error.message
+
+
+def _describe(value: Any) -> str:
+    for python_type, name in ((bool, "totuusarvo"), (int, "luku"), (float, "luku"), (str, "tekstiä"),
+                              (list, "lista"), (dict, "kenttäryhmä")):
+        if isinstance(value, python_type):
+            return f"{name} ({value})" if isinstance(value, (bool, int, float)) else name
+    return "tyhjä" if value is None else type(value).__name__
+
+
+def check_identity(source: SourceFile) -> Iterator[Problem]:
+    if not ID_PATTERN.match(source.stem):
+        yield Problem(source.rel, 1, "tiedosto", "tiedostonimessä saa olla vain pieniä kirjaimia a–z, "
+                      "numeroita ja väliviivoja (ä→a, ö→o), esim. `osallistuva-budjetointi.md`.")
+    record_id = source.data.get("id")
+    if isinstance(record_id, str) and record_id != source.stem:
+        yield source.problem(("id",), f"tunniste {record_id!r} ei vastaa tiedoston nimeä "
+                             f"{source.path.name!r}. Tunniste on tiedoston nimi ilman .md-päätettä; "
+                             "muuta jompaakumpaa (vanha tunniste säilyy kentässä redirect_from).")
+
+
+def check_references(source: SourceFile, schemas: Schemas, vocabularies: Vocabularies,
+                     method_ids: set[str]) -> Iterator[Problem]:
+    for path, vocabulary, value in schemas.vocabulary_fields(source.kind, source.data):
+        known = method_ids if vocabulary == "methods" else vocabularies[vocabulary]
+        if value in known:
+            if path[0] == "related_methods" and value == source.stem:
+                yield source.problem(path, "menetelmä ei voi olla oma lähimenetelmänsä. Poista arvo.")
+            continue
+        message = f"tuntematon arvo {value!r} (sanasto {VOCABULARY_FILES[vocabulary]})."
+        guess = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
+        if guess:
+            message += f" Tarkoititko {guess[0]!r}?"
+        if vocabulary == "municipalities":
+            message += (" Kirjoita nykyisen kunnan virallinen nimi (esim. Oulu); entisen kunnan nimi, "
+                        "kuten Kiiminki, kuuluu kenttään historical_places.")
+        elif vocabulary == "methods":
+            message += " Viittaa menetelmään sen tiedostonimellä ilman .md-päätettä."
+        yield source.problem(path, message)
+
+
+def check_years(source: SourceFile) -> Iterator[Problem]:
+    years = source.data.get("years")
+    if isinstance(years, dict):
+        start, end = years.get("start"), years.get("end")
+        if isinstance(start, int) and isinstance(end, int) and end < start:
+            yield source.problem(("years", "end"), f"päättymisvuosi {end} on ennen aloitusvuotta {start}.")
+
+
+def check_urls(source: SourceFile) -> Iterator[Problem]:
+    for index, item in enumerate(source.data.get("sources") or []):
+        url = item.get("url") if isinstance(item, dict) else None
+        if not isinstance(url, str):
+            continue
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or "." not in parts.netloc or re.search(r"[\s<>\"']", url):
+            yield source.problem(("sources", index, "url"), f"{url!r} ei ole kelvollinen verkko-osoite. "
+                                 "Kirjoita koko osoite muodossa https://palvelin.fi/polku ilman välilyöntejä.")
+
+
+def check_body(source: SourceFile, sections: list[Section]) -> Iterator[Problem]:
+    """The body has exactly the kind's ``## `` sections, in order, each with text."""
+    found: list[tuple[str, int, list[str]]] = []
+    in_fence = False
+    for number, line in enumerate(source.body.split("\n"), start=source.body_line):
+        if FENCE.match(line):
+            in_fence = not in_fence
+        match = None if in_fence else HEADING.match(line)
+        if match and len(match.group(1)) <= 2:
+            if len(match.group(1)) == 1:
+                yield Problem(source.rel, number, "leipäteksti", "pääotsikkoa (`# `) ei kirjoiteta: "
+                              "sivun otsikko tulee kentästä title. Käytä osioissa `## `-otsikoita.")
+                continue
+            found.append((match.group(2), number, []))
+        elif found:
+            found[-1][2].append(line)
+        elif line.strip():
+            yield Problem(source.rel, number, "leipäteksti", "tekstiä ennen ensimmäistä osiota. Aloita "
+                          f"leipäteksti otsikolla `## {sections[0].heading}`.")
+    expected = [section.heading for section in sections]
+    headings = [heading for heading, _, _ in found]
+    for heading, number, _ in found:
+        if heading == "Lähteet":
+            yield Problem(source.rel, number, "leipäteksti", "Lähteet-osiota ei kirjoiteta leipätekstiin: "
+                          "sivu muodostaa sen kentästä sources. Siirrä lähteet sinne.")
+        elif heading not in expected:
+            yield Problem(source.rel, number, "leipäteksti", f"tuntematon osio {heading!r}. Sallitut "
+                          f"osiot järjestyksessä: {', '.join(expected)}.")
+        elif headings.count(heading) > 1:
+            yield Problem(source.rel, number, "leipäteksti", f"osio {heading!r} on useammin kuin kerran.")
+    for section in sections:
+        if section.heading not in headings:
+            yield Problem(source.rel, source.body_line, "leipäteksti", f"osio `## {section.heading}` "
+                          f"puuttuu. {section.hint}")
+    present = [heading for heading in headings if heading in expected]
+    if present != [heading for heading in expected if heading in present]:
+        yield Problem(source.rel, source.body_line, "leipäteksti", "osiot ovat väärässä järjestyksessä. "
+                      f"Järjestys on: {', '.join(expected)}.")
+    for heading, number, text in found:
+        section = next((s for s in sections if s.heading == heading), None)
+        if section is None:
+            continue
+        if not any(line.strip() for line in text):
+            yield Problem(source.rel, number, "leipäteksti", f"osio {heading!r} on tyhjä. {section.hint}")
+        elif section.ordered_list and not any(ORDERED_ITEM.match(line) for line in text):
+            yield Problem(source.rel, number, "leipäteksti", f"osiossa {heading!r} ei ole numeroitua "
+                          "listaa. Kirjoita vaiheet riveinä `1. …`, `2. …`.")
+
+
+def check_content(source: SourceFile) -> Iterator[Problem]:
+    """Nothing in a record may become markup, a script link or someone's contact details."""
+    for path, text in _strings(source.data, ()):
+        for message in _unsafe(text):
+            yield source.problem(path, message)
+    for number, line in enumerate(source.body.split("\n"), start=source.body_line):
+        for message in _unsafe(line):
+            yield Problem(source.rel, number, "leipäteksti", message)
+
+
+def _unsafe(text: str) -> Iterator[str]:
+    if RAW_HTML.search(text):
+        yield ("HTML-merkinnät eivät ole sallittuja. Käytä Markdownia; jos tarvitset "
+               "pienempi kuin -merkin, kirjoita sen perään välilyönti.")
+    if SCRIPT_LINK.search(text):
+        yield "javascript:-, vbscript:- ja data:-linkit eivät ole sallittuja. Linkitä vain http- tai https-osoitteisiin."
+    if EMAIL.search(text):
+        yield "sähköpostiosoitteita ei julkaista. Mainitse organisaatio ja sen julkinen verkkosivu."
+    if PHONE.search(text):
+        yield "puhelinnumeroita ei julkaista. Mainitse organisaatio ja sen julkinen verkkosivu."
+
+
+def _strings(value: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, path + (index,))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, path + (key,))
+
+
+def check_redirects(sources: list[SourceFile]) -> Iterator[Problem]:
+    """An old id may point to one record only, and never shadow a live record."""
+    live = {(s.kind, s.stem) for s in sources}
+    claimed: dict[tuple[str, str], str] = {}
+    for source in sources:
+        old_ids = source.data.get("redirect_from")
+        for index, old in enumerate(old_ids if isinstance(old_ids, list) else []):
+            if not isinstance(old, str):
+                continue
+            path = ("redirect_from", index)
+            if (source.kind, old) in live:
+                yield source.problem(path, f"tunniste {old!r} on voimassa olevan tietueen tunniste. "
+                                     "Vanhaksi tunnisteeksi voi merkitä vain poistuneen tunnisteen.")
+            elif (source.kind, old) in claimed:
+                yield source.problem(path, f"vanha tunniste {old!r} on jo ohjattu tietueeseen "
+                                     f"{claimed[(source.kind, old)]}. Sama osoite voi ohjata vain yhteen paikkaan.")
+            else:
+                claimed[(source.kind, old)] = source.rel
+

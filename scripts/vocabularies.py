@@ -1,0 +1,57 @@
+"""The controlled vocabularies records refer to, read from ``data/vocabularies/``.
+
+Vocabularies are data: adding a target group or refreshing the municipality list is an edit
+of a YAML file, never of code. Schemas name the vocabulary a field uses with the keyword
+``x-vocabulary``, so validation and rendering find it without a list kept in Python.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+import yaml
+
+from scripts.project import Project
+
+# Vocabulary names used in `x-vocabulary` -> file, and the key that identifies an entry.
+FILES = {
+    "levels": ("levels.yml", "id"),
+    "target_groups": ("target_groups.yml", "id"),
+    "service_areas": ("service_areas.yml", "id"),
+    "seeds": ("seeds.yml", "id"),
+    "municipalities": ("municipalities.yml", "name"),
+}
+
+
+@dataclass
+class Vocabularies:
+    """Each vocabulary as an ordered mapping key -> entry."""
+
+    entries: dict[str, dict[str, dict[str, Any]]]
+
+    @classmethod
+    def load(cls, project: Project) -> "Vocabularies":
+        entries = {}
+        for name, (filename, key) in FILES.items():
+            with open(project.vocabularies_dir / filename, encoding="utf-8") as stream:
+                document = yaml.safe_load(stream)
+            items = document["municipalities"] if name == "municipalities" else document
+            entries[name] = {str(item[key]): item for item in items}
+        return cls(entries)
+
+    def __getitem__(self, name: str) -> dict[str, dict[str, Any]]:
+        return self.entries[name]
+
+    def label(self, name: str, key: str) -> str:
+        """Finnish display name of an entry (municipalities are their own name)."""
+        entry = self.entries[name][key]
+        return entry.get("name", key)
+
+    @cached_property
+    def levels(self) -> list[dict[str, Any]]:
+        return list(self.entries["levels"].values())
+
+    def region_of(self, municipality: str) -> str:
+        return self.entries["municipalities"][municipality]["region"]
