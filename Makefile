@@ -1,0 +1,38 @@
+# Osallisuuden menetelmäpankki: the README's two commands are `make serve` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+ADDR ?= 127.0.0.1:8000
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: install browser validate generate build serve test clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+# Browser tests drive Debian's Chromium through Playwright; nothing is downloaded by Playwright.
+browser:
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
+
+validate: install
+	$(BIN)/python -m scripts validate
+
+generate: install
+	$(BIN)/python -m scripts generate
+
+build: install
+	$(BIN)/python -m scripts build
+
+serve: generate
+	$(BIN)/mkdocs serve --dev-addr $(ADDR)
+
+test: install browser
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site build docs/menetelmat docs/esimerkit $(filter-out docs/tasot/index.md,$(wildcard docs/tasot/*.md))

@@ -1,0 +1,108 @@
+"""Shared fixtures: a throw-away copy of the project, record builders and a built site.
+
+Tests never write into the checkout: the pipeline runs on a copy with the real scripts,
+schemas, vocabularies, templates and hand-written pages, and with the records a test
+chooses.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from scripts.project import REPO_ROOT, Project
+
+FIXTURES = Path(__file__).parent / "fixtures"
+COPIED = ("data", "scripts", "overrides", "docs", "mkdocs.yml", "Makefile", "requirements.txt")
+GENERATED = shutil.ignore_patterns("menetelmat", "esimerkit", "__pycache__")
+
+
+def copy_project(target: Path, with_records: bool) -> Project:
+    for name in COPIED:
+        source = REPO_ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=GENERATED)
+        else:
+            shutil.copy2(source, target / name)
+    for generated in (target / "docs" / "tasot").glob("*.md"):
+        if generated.name != "index.md":
+            generated.unlink()
+    for folder in ("methods", "cases"):
+        if with_records:
+            shutil.copytree(REPO_ROOT / folder, target / folder)
+        else:
+            (target / folder).mkdir()
+    return Project(target)
+
+
+def run_cli(project: Project, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "scripts", "--project", str(project.root), *args],
+                          cwd=REPO_ROOT, capture_output=True, text=True, env=_env())
+
+
+def _env() -> dict:
+    import os
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+@pytest.fixture
+def empty_project(tmp_path) -> Project:
+    """A project copy with no records; tests add the ones they need."""
+    return copy_project(tmp_path / "project", with_records=False)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real records built into a site, once per test session."""
+    project = copy_project(tmp_path_factory.mktemp("real") / "project", with_records=True)
+    site = project.root / "site"
+    result = run_cli(project, "build", "--site-dir", str(site))
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+@contextlib.contextmanager
+def serve_directory(directory: Path):
+    """Serve a built site on a free loopback port; yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    with serve_directory(built_site) as url:
+        yield url
+
+
+def fixture_text(name: str) -> str:
+    return (FIXTURES / name).read_text(encoding="utf-8")
+
+
+def write_record(project: Project, kind: str, record_id: str, text: str | bytes) -> Path:
+    folder = project.methods_dir if kind == "method" else project.cases_dir
+    path = folder / f"{record_id}.md"
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path

@@ -1,0 +1,85 @@
+"""What a person does in a browser: search, follow the levels, sort a list by keyboard.
+
+Playwright drives Debian's Chromium (``/usr/bin/chromium``, or ``$CHROMIUM``), headless,
+against the built site served on loopback.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+from scripts.model import finnish_sort_key
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, site_url):
+    context = browser.new_context(base_url=site_url, locale="fi-FI")
+    page = context.new_page()
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    yield page
+    context.close()
+    assert all(url.startswith(site_url) or url.startswith("data:") for url in requests), requests
+
+
+def search(page, query: str):
+    page.goto("")
+    page.get_by_role("textbox", name="Hae").first.click()
+    page.keyboard.type(query)
+    results = page.locator(".md-search-result__item")
+    expect(results.first).to_be_visible(timeout=10_000)
+    return results
+
+
+def test_search_finds_a_method_by_name_and_opens_it(page):
+    results = search(page, "bikva")
+    first = results.first.locator("a").first
+    expect(first).to_have_attribute("href", re.compile(r"/menetelmat/bikva/\?h=bikva$"))
+    first.click()
+    expect(page.locator("h1")).to_have_text("Bikva")
+
+
+def test_search_finds_a_method_by_its_alias(page):
+    results = search(page, "asiakaslähtöisyyden arviointi")
+    expect(results.first.locator("a").first).to_have_attribute("href", re.compile(r"/menetelmat/bikva/\?h="))
+
+
+def test_levels_lead_from_front_page_to_method(page):
+    page.goto("")
+    page.locator("article").get_by_role("link", name="Arviointiosallisuus").click()
+    expect(page.locator("h1")).to_have_text("Arviointiosallisuus")
+    page.locator("article").get_by_role("link", name="Bikva", exact=True).click()
+    expect(page).to_have_url(re.compile(r"/menetelmat/bikva/$"))
+    expect(page.locator(".record-facts")).to_contain_text("Arviointiosallisuus")
+
+
+def test_case_list_sorts_by_region_with_the_keyboard(page):
+    page.goto("esimerkit/")
+    header = page.locator(".sortable-table th").nth(2)
+    expect(header).to_have_text("Maakunta")
+    button = header.get_by_role("button")
+    button.focus()
+    page.keyboard.press("Enter")
+    expect(header).to_have_attribute("aria-sort", "ascending")
+    regions = [text.strip() for text in page.locator(".sortable-table tbody tr td:nth-child(3)").all_inner_texts()]
+    assert regions == sorted(regions, key=finnish_sort_key)
+    page.keyboard.press("Enter")
+    expect(header).to_have_attribute("aria-sort", "descending")
+    regions = [text.strip() for text in page.locator(".sortable-table tbody tr td:nth-child(3)").all_inner_texts()]
+    assert regions == sorted(regions, key=finnish_sort_key, reverse=True)

@@ -1,0 +1,150 @@
+"""A full build of the real records produces the pages a visitor expects.
+
+Reads the built HTML, as a visitor's browser would get it: a page per record at its
+permanent address, level pages and lists that show the records, nothing from the internet.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import fixture_text, run_cli, write_record
+from scripts.model import load_catalogue
+from scripts.project import Project
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    catalogue, problems = load_catalogue(Project())
+    assert not problems
+    return catalogue
+
+
+def page(site, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def links(soup: BeautifulSoup) -> set[str]:
+    return {a.get("href", "") for a in soup.select("article a")}
+
+
+def test_every_record_has_a_page_at_its_permanent_address(built_site, catalogue):
+    for record in catalogue.methods + catalogue.cases:
+        html = page(built_site, record.url)
+        assert html.find("h1").get_text(strip=True) == record.title
+        assert html.find("meta", attrs={"name": "description"})["content"] == record.data["summary"]
+    method_pages = [p for p in (built_site / "menetelmat").iterdir() if (p / "index.html").exists()]
+    case_pages = [p for p in (built_site / "esimerkit").iterdir() if (p / "index.html").exists()]
+    assert len(method_pages) == len(catalogue.methods)
+    assert len(case_pages) == len(catalogue.cases)
+
+
+def test_method_page_has_the_fixed_sections_and_lists_its_cases(built_site, catalogue):
+    for method in catalogue.methods:
+        html = page(built_site, method.url)
+        headings = [h2.get_text(strip=True).rstrip("¶") for h2 in html.select("article h2")]
+        assert headings == ["Mikä se on", "Milloin se sopii", "Näin toteutat", "Edellytykset ja resurssit",
+                            "Huomioitavaa julkisella sektorilla", "Vinkit ja sudenkuopat", "Esimerkit käytöstä",
+                            "Lähteet"]
+        assert html.select_one("#nain-toteutat ~ ol"), "steps are a numbered list"
+        assert {f"../../esimerkit/{case.id}/" for case in catalogue.used_by[method.id]} <= links(html)
+        facts = html.select_one(".record-facts dl").get_text(" ", strip=True)
+        assert catalogue.vocabularies.label("levels", method.levels[0]) in facts
+    assert any(catalogue.used_by[method.id] for method in catalogue.methods)
+
+
+def test_case_page_shows_region_derived_from_municipalities(built_site, catalogue):
+    for case in catalogue.cases:
+        facts = page(built_site, case.url).select_one(".record-facts dl").get_text(" ", strip=True)
+        for region in catalogue.regions(case):
+            assert region in facts
+        for method_id in case.data["methods"]:
+            assert catalogue.methods_by_id[method_id].title in facts
+
+
+def test_level_pages_list_their_methods_and_cases(built_site, catalogue):
+    for level in catalogue.levels:
+        html = page(built_site, f"tasot/{level['id']}")
+        assert html.find("h1").get_text(strip=True) == level["name"]
+        found = links(html)
+        for method in catalogue.at_level(catalogue.methods, level["id"]):
+            assert f"../../menetelmat/{method.id}/" in found
+        for case in catalogue.at_level(catalogue.cases, level["id"]):
+            assert f"../../esimerkit/{case.id}/" in found
+    populated = [level for level in catalogue.levels if catalogue.at_level(catalogue.methods, level["id"])]
+    assert len(populated) >= 3
+
+
+def test_overview_table_and_lists(built_site, catalogue):
+    overview = page(built_site, "tasot")
+    rows = overview.select("article table tbody tr")
+    assert len(rows) == len(catalogue.methods)
+    first = rows[0].find_all("td")
+    assert first[0].get_text(strip=True) == catalogue.methods[0].title
+    primary = catalogue.levels.index(next(l for l in catalogue.levels if l["id"] == catalogue.methods[0].levels[0]))
+    assert "päätaso" in first[1 + primary].get_text()
+
+    methods = page(built_site, "menetelmat")
+    assert [tr.find("td").get_text(strip=True) for tr in methods.select("table tbody tr")] == \
+        [method.title for method in catalogue.methods]
+    cases = page(built_site, "esimerkit")
+    assert cases.select_one(".sortable-table table")
+    for case, row in zip(catalogue.cases, cases.select("table tbody tr")):
+        cells = [td.get_text(strip=True) for td in row.find_all("td")]
+        assert cells[0] == case.title and cells[2] == ", ".join(catalogue.regions(case))
+
+
+def test_front_page_tells_what_the_site_is(built_site, catalogue):
+    front = page(built_site, "")
+    assert front.find("h1").get_text(strip=True) == "Osallisuuden menetelmäpankki"
+    text = front.select_one("article").get_text(" ", strip=True)
+    assert f"{len(catalogue.methods)} menetelmää ja {len(catalogue.cases)} esimerkkiä" in text
+    assert {f"tasot/{level['id']}/" for level in catalogue.levels} <= links(front)
+
+
+def test_site_is_finnish_and_loads_nothing_from_the_internet(built_site):
+    for html_file in built_site.rglob("*.html"):
+        soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+        assert soup.html["lang"] == "fi", html_file
+        for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
+            for element in soup.find_all(tag):
+                target = element.get(attribute) or ""
+                assert not re.match(r"^(https?:)?//", target), f"{html_file}: {tag} {target}"
+    assert "fonts.googleapis" not in "".join(p.read_text(errors="ignore") for p in built_site.rglob("*.css"))
+
+
+def test_record_text_cannot_inject_markup(empty_project, tmp_path):
+    method = fixture_text("method.md").replace("title: Testimenetelmä", 'title: "Testi *tähti* [linkki](x) | putki"')
+    write_record(empty_project, "method", "testimenetelma", method)
+    write_record(empty_project, "case", "testiesimerkki", fixture_text("case.md"))
+    result = run_cli(empty_project, "build", "--site-dir", str(tmp_path / "site"))
+    assert result.returncode == 0, result.stderr
+    html = page(tmp_path / "site", "menetelmat/testimenetelma")
+    assert html.find("h1").get_text(strip=True) == "Testi *tähti* [linkki](x) | putki"
+    listing = page(tmp_path / "site", "menetelmat")
+    assert listing.select_one("table tbody tr td").get_text(strip=True) == "Testi *tähti* [linkki](x) | putki"
+
+
+def test_invalid_records_produce_no_site(empty_project, tmp_path):
+    write_record(empty_project, "method", "testimenetelma", fixture_text("method.md").replace("setting: kasvokkain", "setting: etänä"))
+    site = tmp_path / "site"
+    result = run_cli(empty_project, "build", "--site-dir", str(site))
+    assert result.returncode == 1
+    assert "methods/testimenetelma.md:16: setting: arvo 'etänä' ei ole sallittu" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not site.exists()
+    assert not (empty_project.docs_dir / "menetelmat").exists()
+
+
+def test_removed_record_loses_its_page(empty_project, tmp_path):
+    write_record(empty_project, "method", "testimenetelma", fixture_text("method.md"))
+    write_record(empty_project, "method", "toinen", fixture_text("method.md").replace("id: testimenetelma", "id: toinen"))
+    assert run_cli(empty_project, "generate").returncode == 0
+    (empty_project.methods_dir / "toinen.md").unlink()
+    assert run_cli(empty_project, "generate").returncode == 0
+    assert not (empty_project.docs_dir / "menetelmat" / "toinen.md").exists()
+    assert (empty_project.docs_dir / "menetelmat" / "testimenetelma.md").exists()
+

@@ -1,0 +1,193 @@
+"""The validator accepts good records and rejects each kind of bad one with a clear message.
+
+Each bad record is a small edit of a valid fixture; the test checks the reported field,
+the line (where the problem has one) and the Finnish explanation, through the same
+function the build uses.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import fixture_text, run_cli, write_record
+from scripts.model import load_catalogue
+from scripts.project import Project
+from scripts.records import MAX_BYTES
+
+METHOD = fixture_text("method.md")
+CASE = fixture_text("case.md")
+
+
+def problems_for(project, kind: str, text, record_id: str | None = None) -> list[str]:
+    write_record(project, "method", "testimenetelma", METHOD if kind == "case" else text)
+    if kind == "case":
+        write_record(project, "case", record_id or "testiesimerkki", text)
+    elif record_id:
+        (project.methods_dir / "testimenetelma.md").rename(project.methods_dir / f"{record_id}.md")
+    catalogue, problems = load_catalogue(project)
+    assert (catalogue is None) == bool(problems)
+    return [str(problem) for problem in problems]
+
+
+def test_real_records_are_valid():
+    catalogue, problems = load_catalogue(Project())
+    assert problems == []
+    assert catalogue.methods and catalogue.cases
+
+
+def test_good_fixtures_are_valid(empty_project):
+    write_record(empty_project, "method", "testimenetelma", METHOD)
+    write_record(empty_project, "case", "testiesimerkki", CASE)
+    catalogue, problems = load_catalogue(empty_project)
+    assert problems == []
+    assert [case.id for case in catalogue.used_by["testimenetelma"]] == ["testiesimerkki"]
+    assert catalogue.regions(catalogue.cases[0]) == ["Pohjois-Pohjanmaa"]
+
+
+BAD_METHODS = [
+    ("missing field", lambda t: t.replace("summary: Lyhyt kuvaus testimenetelmästä.\n", ""),
+     "methods/testimenetelma.md:2: summary: pakollinen kenttä puuttuu"),
+    ("unknown field", lambda t: t.replace("setting: kasvokkain", "setting: kasvokkain\nsetings: verkossa"),
+     "methods/testimenetelma.md:17: setings: tuntematon kenttä"),
+    ("yaml boolean", lambda t: t.replace("title: Testimenetelmä", "title: no"),
+     "methods/testimenetelma.md:3: title: arvon pitää olla tekstiä, nyt se on totuusarvo (False). YAML lukee"),
+    ("wrong enum", lambda t: t.replace("duration: pysyvä", "duration: jatkuva"),
+     "methods/testimenetelma.md:17: duration: arvo 'jatkuva' ei ole sallittu. Sallitut arvot: kertaluonteinen"),
+    ("unknown level", lambda t: t.replace("  - arviointiosallisuus", "  - arviointi-osallisuus"),
+     "methods/testimenetelma.md:9: levels[1]: tuntematon arvo 'arviointi-osallisuus' (sanasto data/vocabularies/levels.yml). Tarkoititko 'arviointiosallisuus'?"),
+    ("unknown target group", lambda t: t.replace("  - asukkaat", "  - nuori"),
+     "methods/testimenetelma.md:13: target_groups[0]: tuntematon arvo 'nuori'"),
+    ("unknown related method", lambda t: t.replace("related_methods: []", "related_methods: [ei-ole]"),
+     "methods/testimenetelma.md:26: related_methods[0]: tuntematon arvo 'ei-ole' (sanasto methods/)"),
+    ("self as related", lambda t: t.replace("related_methods: []", "related_methods: [testimenetelma]"),
+     "related_methods[0]: menetelmä ei voi olla oma lähimenetelmänsä"),
+    ("id differs from file name", lambda t: t.replace("id: testimenetelma", "id: toinen"),
+     "methods/testimenetelma.md:2: id: tunniste 'toinen' ei vastaa tiedoston nimeä 'testimenetelma.md'"),
+    ("impossible date", lambda t: t.replace("updated: 2026-11-22", "updated: 2026-02-30"),
+     "methods/testimenetelma.md:33: updated: arvoa ei voi lukea (day is out of range for month)"),
+    ("not a date", lambda t: t.replace("updated: 2026-11-22", "updated: eilen"),
+     "methods/testimenetelma.md:33: updated: 'eilen' ei ole päivämäärä. Kirjoita se muodossa VVVV-KK-PP"),
+    ("bad url", lambda t: t.replace("https://example.org/julkaisu", "https://example org/julkaisu"),
+     "methods/testimenetelma.md:31: sources[0].url: 'https://example org/julkaisu' ei ole kelvollinen verkko-osoite"),
+    ("not http url", lambda t: t.replace("https://example.org/julkaisu", "ftp://example.org/julkaisu"),
+     "methods/testimenetelma.md:31: sources[0].url: arvo 'ftp://example.org/julkaisu' ei ole oikeaa muotoa. http- tai https-osoite"),
+    ("empty text", lambda t: t.replace("purpose: Testata validointia.", "purpose: '  '"),
+     "methods/testimenetelma.md:11: purpose: ei saa olla tyhjä"),
+    ("text instead of list", lambda t: t.replace("target_groups:\n  - asukkaat", "target_groups: asukkaat"),
+     "methods/testimenetelma.md:12: target_groups: arvon pitää olla lista, nyt se on tekstiä. Kirjoita lista"),
+    ("duplicate key", lambda t: t.replace("setting: kasvokkain", "setting: kasvokkain\nsetting: verkossa"),
+     "methods/testimenetelma.md:17: setting: kenttä on kahdesti (ensin rivillä 16)"),
+    ("missing section", lambda t: t.replace("## Milloin se sopii\n\nSopii testaamiseen.\n\n", ""),
+     "methods/testimenetelma.md:35: leipäteksti: osio `## Milloin se sopii` puuttuu"),
+    ("empty section", lambda t: t.replace("Vähän aikaa.\n", ""),
+     "leipäteksti: osio 'Edellytykset ja resurssit' on tyhjä"),
+    ("steps not numbered", lambda t: t.replace("1. Ensimmäinen vaihe.\n2. Toinen vaihe.", "Tee jotain."),
+     "methods/testimenetelma.md:44: leipäteksti: osiossa 'Näin toteutat' ei ole numeroitua listaa"),
+    ("unknown section", lambda t: t + "\n## Muuta\n\nTekstiä.\n",
+     "leipäteksti: tuntematon osio 'Muuta'"),
+    ("sources in body", lambda t: t + "\n## Lähteet\n\nJokin kirja.\n",
+     "leipäteksti: Lähteet-osiota ei kirjoiteta leipätekstiin"),
+    ("page title in body", lambda t: t.replace("## Mikä se on", "# Testimenetelmä\n\n## Mikä se on"),
+     "methods/testimenetelma.md:36: leipäteksti: pääotsikkoa (`# `) ei kirjoiteta"),
+    ("sections out of order", lambda t: t.replace("## Mikä se on\n\nMenetelmän kuvaus.\n\n", "") + "\n## Mikä se on\n\nKuvaus.\n",
+     "leipäteksti: osiot ovat väärässä järjestyksessä"),
+    ("only front matter", lambda t: t[: t.index("## Mikä se on")],
+     "leipäteksti: osio `## Mikä se on` puuttuu"),
+    ("malformed yaml", lambda t: t.replace("title: Testimenetelmä", "title: [Testimenetelmä"),
+     "methods/testimenetelma.md:4: etuliite: YAML-virhe"),
+    ("yaml anchors", lambda t: t.replace("purpose: Testata validointia.", "purpose: &a Testata\nextra: *a"),
+     "etuliite: YAML-ankkurit ja -viittaukset (& ja *) eivät ole sallittuja"),
+    ("no front matter", lambda t: t[t.index("## Mikä se on"):],
+     "methods/testimenetelma.md:1: tiedosto: tiedoston pitää alkaa etuliitteellä"),
+    ("unclosed front matter", lambda t: t.replace("---\n\n## Mikä", "\n## Mikä"),
+     "methods/testimenetelma.md:1: tiedosto: etuliitteen (front matter) loppumerkki `---` puuttuu"),
+    ("empty file", lambda t: "", "methods/testimenetelma.md:1: tiedosto: tiedosto on tyhjä"),
+    ("not utf-8", lambda t: t.replace("Menetelmän kuvaus", "Menetelmän kuvaus ÄÖ").encode().replace("ÄÖ".encode(), b"\xc4\xd6"),
+     "methods/testimenetelma.md:38: tiedosto: tiedosto ei ole UTF-8-merkistössä"),
+    ("huge file", lambda t: t + "x" * (MAX_BYTES + 1), "methods/testimenetelma.md:1: tiedosto: tiedosto on liian suuri"),
+    ("raw html in body", lambda t: t.replace("Menetelmän kuvaus.", "Menetelmän <script>alert(1)</script> kuvaus."),
+     "methods/testimenetelma.md:38: leipäteksti: HTML-merkinnät eivät ole sallittuja"),
+    ("html in a field", lambda t: t.replace("purpose: Testata validointia.", "purpose: <img src=x onerror=alert(1)>"),
+     "methods/testimenetelma.md:11: purpose: HTML-merkinnät eivät ole sallittuja"),
+    ("javascript link", lambda t: t.replace("Menetelmän kuvaus.", "[Klikkaa](javascript:alert(1))"),
+     "methods/testimenetelma.md:38: leipäteksti: javascript:-, vbscript:- ja data:-linkit eivät ole sallittuja"),
+    ("e-mail address", lambda t: t.replace("Menetelmän kuvaus.", "Lisätietoja: etunimi.sukunimi@kunta.fi"),
+     "methods/testimenetelma.md:38: leipäteksti: sähköpostiosoitteita ei julkaista"),
+    ("phone number", lambda t: t.replace("Menetelmän kuvaus.", "Soita 040 123 4567."),
+     "methods/testimenetelma.md:38: leipäteksti: puhelinnumeroita ei julkaista"),
+]
+
+
+@pytest.mark.parametrize("mutate, expected", [case[1:] for case in BAD_METHODS], ids=[case[0] for case in BAD_METHODS])
+def test_bad_method_is_rejected(empty_project, mutate, expected):
+    problems = problems_for(empty_project, "method", mutate(METHOD))
+    assert any(expected in problem for problem in problems), "\n".join(problems)
+
+
+def test_anchor_bomb_is_rejected_quickly(empty_project):
+    bomb = "\n".join([f"l{n}: &l{n} [" + ", ".join([f"*l{n - 1}"] * 9) + "]" for n in range(1, 30)])
+    text = METHOD.replace("purpose: Testata validointia.", "purpose: Testi.\nl0: &l0 [x]\n" + bomb)
+    problems = problems_for(empty_project, "method", text)
+    assert any("YAML-ankkurit" in problem for problem in problems)
+
+
+BAD_CASES = [
+    ("former municipality", lambda t: t.replace("  - Oulu", "  - Kiiminki"),
+     "cases/testiesimerkki.md:6: municipalities[0]: tuntematon arvo 'Kiiminki'"),
+    ("former municipality hint", lambda t: t.replace("  - Oulu", "  - Kiiminki"),
+     "Kirjoita nykyisen kunnan virallinen nimi (esim. Oulu); entisen kunnan nimi, kuten Kiiminki, kuuluu kenttään historical_places."),
+    ("missing method", lambda t: t.replace("  - testimenetelma", "  - asiakasraati-x"),
+     "cases/testiesimerkki.md:15: methods[0]: tuntematon arvo 'asiakasraati-x' (sanasto methods/)"),
+    ("end before start", lambda t: t.replace("end: 2016", "end: 2012"),
+     "cases/testiesimerkki.md:12: years.end: päättymisvuosi 2012 on ennen aloitusvuotta 2014"),
+    ("year as text", lambda t: t.replace("start: 2014", "start: vuonna 2014"),
+     "cases/testiesimerkki.md:11: years.start: arvon pitää olla kokonaisluku tai tyhjä (null), nyt se on tekstiä"),
+    ("wrong status", lambda t: t.replace("status: päättynyt", "status: valmis"),
+     "cases/testiesimerkki.md:13: status: arvo 'valmis' ei ole sallittu"),
+    ("unknown seed", lambda t: t.replace('seed: "001"', 'seed: "009"'),
+     "sources[0].seed: tuntematon arvo '009' (sanasto data/vocabularies/seeds.yml)"),
+    ("seed as number", lambda t: t.replace('seed: "001"', "seed: 1"),
+     "sources[0].seed: arvon pitää olla tekstiä, nyt se on luku (1)"),
+    ("missing case section", lambda t: t.replace("## Toteutus\n\nToteutus.\n\n", ""),
+     "leipäteksti: osio `## Toteutus` puuttuu. Miten toteutettiin"),
+    ("redirect to a live id", lambda t: t.replace("updated: 2026-11-20", "updated: 2026-11-20\nredirect_from: [testiesimerkki]"),
+     "redirect_from[0]: tunniste 'testiesimerkki' on voimassa olevan tietueen tunniste"),
+]
+
+
+@pytest.mark.parametrize("mutate, expected", [case[1:] for case in BAD_CASES], ids=[case[0] for case in BAD_CASES])
+def test_bad_case_is_rejected(empty_project, mutate, expected):
+    problems = problems_for(empty_project, "case", mutate(CASE))
+    assert any(expected in problem for problem in problems), "\n".join(problems)
+
+
+def test_file_name_must_be_an_id(empty_project):
+    problems = problems_for(empty_project, "case", CASE.replace("id: testiesimerkki", "id: Testi_Esimerkki"),
+                            record_id="Testi_Esimerkki")
+    assert any(p.startswith("cases/Testi_Esimerkki.md:1: tiedosto: tiedostonimessä saa olla vain pieniä kirjaimia")
+               for p in problems), problems
+
+
+def test_cli_reports_every_problem_in_one_run(empty_project):
+    write_record(empty_project, "method", "testimenetelma", METHOD)
+    write_record(empty_project, "case", "testiesimerkki", CASE.replace("  - Oulu", "  - Kiiminki")
+                 .replace("status: päättynyt", "status: valmis"))
+    write_record(empty_project, "case", "rikki", "---\ntitle: [\n---\n")
+    result = run_cli(empty_project, "validate")
+    assert result.returncode == 1
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    pattern = re.compile(r"^(methods|cases)/[a-z0-9-]+\.md:\d+: [\w.\[\]-]+: .+")
+    errors = [line for line in lines if pattern.match(line)]
+    assert len(errors) == 3, result.stderr
+    assert {error.split(":")[0] for error in errors} == {"cases/testiesimerkki.md", "cases/rikki.md"}
+    assert "3 virhettä 2 tiedostossa" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_cli_accepts_valid_records(empty_project):
+    write_record(empty_project, "method", "testimenetelma", METHOD)
+    result = run_cli(empty_project, "validate")
+    assert result.returncode == 0, result.stderr
+    assert "Kaikki 1 tietuetta ovat kunnossa" in result.stdout
