@@ -118,8 +118,8 @@ def load_record(path: Path, kind: str, project: Project) -> tuple[SourceFile | N
                           "Tallenna tiedosto editorissa UTF-8-muodossa.")
     text = text.removeprefix("\ufeff").replace("\r\n", "\n")
     if not text.strip():
-        return fail(1, "tiedosto on tyhjä. Aloita kopioimalla malli komennolla "
-                       f"`python -m scripts new {kind} \"Otsikko\"`.")
+        return fail(1, "tiedosto on tyhjä. Aloita kopioimalla malliksi jokin olemassa oleva tietue "
+                       f"kansiosta {'methods' if kind == 'method' else 'cases'}/.")
     if "\x00" in text:
         return fail(text[: text.index("\x00")].count("\n") + 1,
                     "tiedostossa on NUL-merkki; se ei ole tekstitiedosto. Tallenna se UTF-8-tekstinä.")

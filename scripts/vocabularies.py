@@ -15,6 +15,7 @@ import yaml
 
 from scripts.project import Project
 
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Vocabulary names used in `x-vocabulary` -> file, and the key that identifies an entry.
 FILES = {
     "levels": ("levels.yml", "id"),
@@ -36,7 +37,7 @@ class Vocabularies:
         entries = {}
         for name, (filename, key) in FILES.items():
             with open(project.vocabularies_dir / filename, encoding="utf-8") as stream:
-                document = yaml.safe_load(stream)
+                document = yaml.load(stream, Loader=_Loader)
             items = document["municipalities"] if name == "municipalities" else document
             entries[name] = {str(item[key]): item for item in items}
         return cls(entries)

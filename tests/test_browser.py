@@ -52,7 +52,7 @@ def test_search_finds_a_method_by_name_and_opens_it(page):
     first = results.first.locator("a").first
     expect(first).to_have_attribute("href", re.compile(r"/menetelmat/bikva/\?h=bikva$"))
     first.click()
-    expect(page.locator("h1")).to_have_text("Bikva")
+    expect(page.get_by_role("heading", level=1)).to_have_accessible_name("Bikva")
 
 
 def test_search_finds_a_method_by_its_alias(page):
@@ -63,7 +63,7 @@ def test_search_finds_a_method_by_its_alias(page):
 def test_levels_lead_from_front_page_to_method(page):
     page.goto("")
     page.locator("article").get_by_role("link", name="Arviointiosallisuus").click()
-    expect(page.locator("h1")).to_have_text("Arviointiosallisuus")
+    expect(page.get_by_role("heading", level=1)).to_have_accessible_name("Arviointiosallisuus")
     page.locator("article").get_by_role("link", name="Bikva", exact=True).click()
     expect(page).to_have_url(re.compile(r"/menetelmat/bikva/$"))
     expect(page.locator(".record-facts")).to_contain_text("Arviointiosallisuus")

@@ -27,6 +27,14 @@ def page(site, path: str) -> BeautifulSoup:
     return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
+def heading(soup: BeautifulSoup, selector: str = "h1") -> str:
+    """A heading's text without its permalink sign."""
+    element = soup.select_one(selector)
+    for link in element.select(".headerlink"):
+        link.decompose()
+    return element.get_text(strip=True)
+
+
 def links(soup: BeautifulSoup) -> set[str]:
     return {a.get("href", "") for a in soup.select("article a")}
 
@@ -34,7 +42,7 @@ def links(soup: BeautifulSoup) -> set[str]:
 def test_every_record_has_a_page_at_its_permanent_address(built_site, catalogue):
     for record in catalogue.methods + catalogue.cases:
         html = page(built_site, record.url)
-        assert html.find("h1").get_text(strip=True) == record.title
+        assert heading(html) == record.title
         assert html.find("meta", attrs={"name": "description"})["content"] == record.data["summary"]
     method_pages = [p for p in (built_site / "menetelmat").iterdir() if (p / "index.html").exists()]
     case_pages = [p for p in (built_site / "esimerkit").iterdir() if (p / "index.html").exists()]
@@ -68,7 +76,7 @@ def test_case_page_shows_region_derived_from_municipalities(built_site, catalogu
 def test_level_pages_list_their_methods_and_cases(built_site, catalogue):
     for level in catalogue.levels:
         html = page(built_site, f"tasot/{level['id']}")
-        assert html.find("h1").get_text(strip=True) == level["name"]
+        assert heading(html) == level["name"]
         found = links(html)
         for method in catalogue.at_level(catalogue.methods, level["id"]):
             assert f"../../menetelmat/{method.id}/" in found
@@ -99,7 +107,7 @@ def test_overview_table_and_lists(built_site, catalogue):
 
 def test_front_page_tells_what_the_site_is(built_site, catalogue):
     front = page(built_site, "")
-    assert front.find("h1").get_text(strip=True) == "Osallisuuden menetelmäpankki"
+    assert heading(front) == "Osallisuuden menetelmäpankki"
     text = front.select_one("article").get_text(" ", strip=True)
     assert f"{len(catalogue.methods)} menetelmää ja {len(catalogue.cases)} esimerkkiä" in text
     assert {f"tasot/{level['id']}/" for level in catalogue.levels} <= links(front)
@@ -123,7 +131,7 @@ def test_record_text_cannot_inject_markup(empty_project, tmp_path):
     result = run_cli(empty_project, "build", "--site-dir", str(tmp_path / "site"))
     assert result.returncode == 0, result.stderr
     html = page(tmp_path / "site", "menetelmat/testimenetelma")
-    assert html.find("h1").get_text(strip=True) == "Testi *tähti* [linkki](x) | putki"
+    assert heading(html) == "Testi *tähti* [linkki](x) | putki"
     listing = page(tmp_path / "site", "menetelmat")
     assert listing.select_one("table tbody tr td").get_text(strip=True) == "Testi *tähti* [linkki](x) | putki"
 
