@@ -76,4 +76,4 @@ def test_make_serve_shows_the_site_and_follows_record_edits(served):
     record = project.methods_dir / "bikva.md"
     record.write_text(record.read_text(encoding="utf-8").replace("title: Bikva", "title: Bikva-arviointimalli"),
                       encoding="utf-8")
-    wait_for(url + "menetelmat/bikva/", "Bikva-arviointimalli</h1>", 30)
+    wait_for(url + "menetelmat/bikva/", 'id="bikva-arviointimalli">Bikva-arviointimalli<', 30)
