@@ -81,6 +81,7 @@ class Catalogue:
     vocabularies: Vocabularies
     schemas: Schemas
     used_by: dict[str, list[Record]] = field(default_factory=dict)
+    related_to: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, records: list[Record], vocabularies: Vocabularies, schemas: Schemas) -> "Catalogue":
@@ -91,6 +92,11 @@ class Catalogue:
         for case in catalogue.cases:
             for method_id in case.data["methods"]:
                 catalogue.used_by[method_id].append(case)
+        catalogue.related_to = {method.id: list(method.data.get("related_methods", [])) for method in catalogue.methods}
+        for method in catalogue.methods:
+            for other in method.data.get("related_methods", []):
+                if method.id not in catalogue.related_to[other]:
+                    catalogue.related_to[other].append(method.id)
         return catalogue
 
     @cached_property
@@ -112,15 +118,23 @@ class Catalogue:
         matching = [record for record in records if level_id in record.levels]
         return sorted(matching, key=lambda record: record.levels[0] != level_id)
 
+    def related(self, method: Record) -> list[str]:
+        """Related methods both ways: a method also lists those that name it as related."""
+        return self.related_to.get(method.id, [])
+
     def regions(self, case: Record) -> list[str]:
         """Regions (maakunnat) of a case, derived from its municipalities, never typed."""
         regions = {self.vocabularies.region_of(name) for name in case.data["municipalities"]}
         return sorted(regions, key=finnish_sort_key)
 
+    def places(self, case: Record) -> str:
+        """Municipalities for lists; national or unnamed when the case names none."""
+        return ", ".join(case.data["municipalities"]) or "ei tiettyä kuntaa"
+
     def years(self, case: Record) -> str:
         start, end = case.data["years"].get("start"), case.data["years"].get("end")
         if start is None:
-            return "ei tiedossa"
+            return "vuodet ei tiedossa"
         if end is None:
             return f"{start}–" if case.data["status"] != "päättynyt" else f"{start}–?"
         return str(start) if start == end else f"{start}–{end}"
@@ -130,7 +144,7 @@ class Catalogue:
         facts = []
         required = self.schemas.inlined[record.kind]["required"]
         for name, schema in self.schemas.properties(record.kind).items():
-            value = record.data.get(name)
+            value = self.related(record) if name == "related_methods" else record.data.get(name)
             if name in SHOWN_ELSEWHERE or (name not in required and not value):
                 continue
             facts.append(Fact(schema.get("title", name), self._items(schema, value),
@@ -174,7 +188,8 @@ class Catalogue:
             ],
             "methods": [{**m.data, "page": m.page, "url": m.url, "cases": [c.id for c in self.used_by[m.id]]}
                         for m in self.methods],
-            "cases": [{**c.data, "page": c.page, "url": c.url, "regions": self.regions(c), "years_text": self.years(c)}
+            "cases": [{**c.data, "page": c.page, "url": c.url, "regions": self.regions(c), "places": self.places(c),
+                       "years_text": self.years(c)}
                       for c in self.cases],
         }
 

@@ -161,3 +161,10 @@ def test_removed_record_loses_its_page(empty_project, tmp_path):
     assert not (empty_project.docs_dir / "menetelmat" / "toinen.md").exists()
     assert (empty_project.docs_dir / "menetelmat" / "testimenetelma.md").exists()
 
+
+
+def test_related_methods_link_each_other(built_site, catalogue):
+    for method in catalogue.methods:
+        for other in method.data.get("related_methods", []):
+            assert f"../{method.id}/" in {a.get("href") for a in page(built_site, f"menetelmat/{other}").select(".record-facts a")}
+            assert f"../{other}/" in {a.get("href") for a in page(built_site, method.url).select(".record-facts a")}
