@@ -20,7 +20,9 @@ from pathlib import Path
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from scripts.model import LEVEL_PREFIX, URL_PREFIX, Catalogue
+from scripts.exports import export_files
+from scripts.model import LEVEL_PREFIX, Catalogue
+from scripts.permalinks import URL_PREFIX
 from scripts.project import Project
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~-])")
@@ -32,6 +34,11 @@ def text(value: object) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
 
 
+def attribute(value: object) -> str:
+    """Text for page metadata: the theme puts it into HTML attributes without escaping."""
+    return html.escape(" ".join(str(value).split()), quote=True)
+
+
 def date_fi(value: str) -> str:
     year, month, day = value[:10].split("-")
     return f"{int(day)}.{int(month)}.{year}"
@@ -40,7 +47,7 @@ def date_fi(value: str) -> str:
 def environment(project: Project) -> Environment:
     env = Environment(loader=FileSystemLoader(project.templates_dir), undefined=StrictUndefined,
                       keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(text=text, date_fi=date_fi, rel=lambda target, current: posixpath.relpath(
+    env.filters.update(text=text, attribute=attribute, date_fi=date_fi, rel=lambda target, current: posixpath.relpath(
         target, posixpath.dirname(current)))
     return env
 
@@ -52,23 +59,27 @@ def front_matter(**fields: object) -> str:
 def render_pages(catalogue: Catalogue, project: Project) -> dict[str, str]:
     """Every generated page: path under ``docs/`` -> Markdown."""
     env = environment(project)
-    common = {"catalogue": catalogue, "front_matter": front_matter}
+    common = {"catalogue": catalogue, "front_matter": front_matter, "site": project.site()}
     pages = {
         f"{URL_PREFIX['method']}/index.md": env.get_template("methods.md").render(page=f"{URL_PREFIX['method']}/index.md", **common),
         f"{URL_PREFIX['case']}/index.md": env.get_template("cases.md").render(page=f"{URL_PREFIX['case']}/index.md", **common),
+        "vertailu.md": env.get_template("comparison.md").render(page="vertailu.md", **common),
     }
     for level in catalogue.levels:
         page = catalogue.level_page(level["id"])
         pages[page] = env.get_template("level.md").render(page=page, level=level, **common)
     for record in catalogue.methods + catalogue.cases:
         pages[record.page] = env.get_template(f"{record.kind}.md").render(page=record.page, record=record, **common)
+        for old_id in record.data.get("redirect_from", []):
+            old_page = f"{URL_PREFIX[record.kind]}/{old_id}.md"
+            pages[old_page] = env.get_template("redirect.md").render(page=old_page, record=record, **common)
     return pages
 
 
 def owned_files(project: Project) -> set[Path]:
     """Generated files currently on disk (the hand-written ``tasot/index.md`` is not one)."""
     docs = project.docs_dir
-    found = set()
+    found = set((docs / "api").glob("*"))
     for folder in (*URL_PREFIX.values(), LEVEL_PREFIX):
         found |= set((docs / folder).glob("*.md"))
     return found - {docs / LEVEL_PREFIX / "index.md"}
@@ -83,9 +94,10 @@ def write_if_changed(path: Path, content: str) -> bool:
 
 
 def generate(catalogue: Catalogue, project: Project) -> int:
-    """Write all pages and the catalogue JSON; return how many files changed."""
-    pages = render_pages(catalogue, project)
-    targets = {project.docs_dir / name: content for name, content in pages.items()}
+    """Write all pages, exports and the catalogue JSON; return how many files changed."""
+    site = project.site()
+    outputs = {**render_pages(catalogue, project), **export_files(catalogue, site["url"], site["name"])}
+    targets = {project.docs_dir / name: content for name, content in outputs.items()}
     changed = sum(write_if_changed(path, content) for path, content in targets.items())
     for stale in owned_files(project) - set(targets):
         stale.unlink()

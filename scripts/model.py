@@ -12,13 +12,14 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from scripts.comparisons import Comparison, check_comparisons, load_comparisons
+from scripts.permalinks import URL_PREFIX, check_register
 from scripts.project import Project
 from scripts.records import Problem, load_all
 from scripts.schemas import Schemas
 from scripts.validate import load_sections, validate
 from scripts.vocabularies import Vocabularies
 
-URL_PREFIX = {"method": "menetelmat", "case": "esimerkit"}
 LEVEL_PREFIX = "tasot"
 # Fields a record page shows in its own place, not in the facts list.
 SHOWN_ELSEWHERE = {"id", "title", "aliases", "summary", "sources", "updated", "redirect_from"}
@@ -80,14 +81,16 @@ class Catalogue:
     cases: list[Record]
     vocabularies: Vocabularies
     schemas: Schemas
+    comparisons: list[Comparison] = field(default_factory=list)
     used_by: dict[str, list[Record]] = field(default_factory=dict)
     related_to: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, records: list[Record], vocabularies: Vocabularies, schemas: Schemas) -> "Catalogue":
+    def build(cls, records: list[Record], vocabularies: Vocabularies, schemas: Schemas,
+              comparisons: list[Comparison]) -> "Catalogue":
         by_title = sorted(records, key=lambda record: finnish_sort_key(record.title))
         catalogue = cls([r for r in by_title if r.kind == "method"], [r for r in by_title if r.kind == "case"],
-                        vocabularies, schemas)
+                        vocabularies, schemas, comparisons)
         catalogue.used_by = {method.id: [] for method in catalogue.methods}
         for case in catalogue.cases:
             for method_id in case.data["methods"]:
@@ -176,9 +179,16 @@ class Catalogue:
             return Item(self.vocabularies.label(vocabulary, key), self.level_page(key))
         return Item(self.vocabularies.label(vocabulary, key))
 
+    def field_docs(self, kind: str) -> list[dict[str, Any]]:
+        """Each record field's name, Finnish title and description, from the schema."""
+        required = self.schemas.inlined[kind]["required"]
+        return [{"name": name, "title": schema.get("title", name), "description": schema.get("description", ""),
+                 "required": name in required} for name, schema in self.schemas.properties(kind).items()]
+
     def to_json(self) -> dict[str, Any]:
-        """The model as plain data: what the hand-written pages' macros and exports read."""
+        """The model as plain data: what the hand-written pages' macros read."""
         return {
+            "fields": {kind: self.field_docs(kind) for kind in URL_PREFIX},
             "levels": [
                 {**level, "page": self.level_page(level["id"]),
                  "methods": [m.id for m in self.at_level(self.methods, level["id"])],
@@ -198,8 +208,13 @@ def load_catalogue(project: Project) -> tuple[Catalogue | None, list[Problem]]:
     """Files -> load -> validate -> model. ``None`` and the problems if any record is invalid."""
     sources, problems = load_all(project)
     schemas, vocabularies = Schemas.load(project), Vocabularies.load(project)
-    problems = sorted(set(problems + validate(sources, schemas, vocabularies, load_sections(project))))
+    problems += validate(sources, schemas, vocabularies, load_sections(project))
+    problems += check_register(sources, project.register_file, project.relative(project.register_file))
+    comparisons = load_comparisons(project.comparisons_file)
+    problems += check_comparisons(comparisons, {s.stem for s in sources if s.kind == "method"},
+                                  project.relative(project.comparisons_file))
+    problems = sorted(set(problems))
     if problems:
         return None, problems
     records = [Record(source.kind, source.data, source.body, source.rel) for source in sources]
-    return Catalogue.build(records, vocabularies, schemas), []
+    return Catalogue.build(records, vocabularies, schemas, comparisons), []

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -41,6 +43,15 @@ class Project:
         return self.root / "overrides" / "records"
 
     @property
+    def comparisons_file(self) -> Path:
+        return self.root / "data" / "comparisons.yml"
+
+    @property
+    def register_file(self) -> Path:
+        """Every record URL ever published (see :mod:`scripts.permalinks`)."""
+        return self.root / "data" / "published-urls.txt"
+
+    @property
     def catalogue_file(self) -> Path:
         """The model as JSON, for the mkdocs-macros functions of hand-written pages."""
         return self.root / "build" / "catalogue.json"
@@ -54,3 +65,9 @@ class Project:
             return path.relative_to(self.root).as_posix()
         except ValueError:
             return path.as_posix()
+
+    def site(self) -> dict[str, str]:
+        """Site name and absolute base URL (ending in /) from ``mkdocs.yml``."""
+        with open(self.mkdocs_config, encoding="utf-8") as stream:
+            config = yaml.safe_load(stream)
+        return {"name": config["site_name"], "url": config["site_url"].rstrip("/") + "/"}

@@ -27,13 +27,4 @@ def define_env(env) -> None:
             raise FileNotFoundError(f"{CATALOGUE} puuttuu: aja ensin `python -m scripts generate`.")
         return json.loads(CATALOGUE.read_text(encoding="utf-8"))
 
-    @env.macro
-    def methods_by_ids(ids: list[str]) -> list[dict]:
-        """Methods in the given order; an unknown id fails the build instead of vanishing."""
-        methods = {method["id"]: method for method in catalogue()["methods"]}
-        missing = [method_id for method_id in ids if method_id not in methods]
-        if missing:
-            raise KeyError(f"tuntemattomat menetelmät: {', '.join(missing)}")
-        return [methods[method_id] for method_id in ids]
-
     env.filter(text)

@@ -1,30 +1,17 @@
 """What a person does in a browser: search, follow the levels, sort a list by keyboard.
 
-Playwright drives Debian's Chromium (``/usr/bin/chromium``, or ``$CHROMIUM``), headless,
-against the built site served on loopback.
+Playwright drives Debian's Chromium (the ``browser`` fixture) against the built site served
+on loopback.
 """
 
 from __future__ import annotations
 
-import os
 import re
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from scripts.model import finnish_sort_key
-
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic"]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ permanent address, level pages and lists that show the records, nothing from the
 
 from __future__ import annotations
 
+import functools
 import re
 
 import pytest
@@ -27,6 +28,7 @@ def catalogue():
     return catalogue
 
 
+@functools.lru_cache(maxsize=None)
 def page(site, path: str) -> BeautifulSoup:
     return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
 
@@ -60,7 +62,7 @@ def test_method_page_has_the_fixed_sections_and_lists_its_cases(built_site, cata
         headings = [h2.get_text(strip=True).rstrip("¶") for h2 in html.select("article h2")]
         assert headings == ["Mikä se on", "Milloin se sopii", "Näin toteutat", "Edellytykset ja resurssit",
                             "Huomioitavaa julkisella sektorilla", "Vinkit ja sudenkuopat", "Esimerkit käytöstä",
-                            "Lähteet"]
+                            "Lähteet", "Viittaa tähän sivuun"]
         assert html.select_one("#nain-toteutat ~ ol"), "steps are a numbered list"
         assert {f"../../esimerkit/{case.id}/" for case in catalogue.used_by[method.id]} <= links(html)
         facts = html.select_one(".record-facts dl").get_text(" ", strip=True)
@@ -130,15 +132,20 @@ def test_site_is_finnish_and_loads_nothing_from_the_internet(built_site):
 
 
 def test_record_text_cannot_inject_markup(empty_project, tmp_path):
-    method = fixture_text("method.md").replace("title: Testimenetelmä", 'title: "Testi *tähti* [linkki](x) | putki"')
+    title = "Testi *tähti* [linkki](x) | putki"
+    summary = 'Kuvaus "lainausmerkein" & <b>ei lihavoitu</b>'.replace("<b>", "").replace("</b>", "")
+    method = fixture_text("method.md").replace("title: Testimenetelmä", f"title: '{title}'").replace(
+        "summary: Lyhyt kuvaus testimenetelmästä.", f"summary: '{summary}'")
     write_record(empty_project, "method", "testimenetelma", method)
     write_record(empty_project, "case", "testiesimerkki", fixture_text("case.md"))
     result = run_cli(empty_project, "build", "--site-dir", str(tmp_path / "site"))
     assert result.returncode == 0, result.stderr
     html = page(tmp_path / "site", "menetelmat/testimenetelma")
-    assert heading(html) == "Testi *tähti* [linkki](x) | putki"
+    assert heading(html) == title
+    assert html.find("meta", attrs={"name": "description"})["content"] == summary
+    assert html.find("meta", property="og:title")["content"] == title
     listing = page(tmp_path / "site", "menetelmat")
-    assert listing.select_one("table tbody tr td").get_text(strip=True) == "Testi *tähti* [linkki](x) | putki"
+    assert listing.select_one("table tbody tr td").get_text(strip=True) == title
 
 
 def test_invalid_records_produce_no_site(empty_project, tmp_path):
@@ -168,3 +175,12 @@ def test_related_methods_link_each_other(built_site, catalogue):
         for other in method.data.get("related_methods", []):
             assert f"../{method.id}/" in {a.get("href") for a in page(built_site, f"menetelmat/{other}").select(".record-facts a")}
             assert f"../{other}/" in {a.get("href") for a in page(built_site, method.url).select(".record-facts a")}
+
+
+def test_comparison_page_puts_close_relatives_side_by_side(built_site, catalogue):
+    html = page(built_site, "vertailu")
+    assert [h2.get_text(strip=True).rstrip("¶") for h2 in html.select("article h2")] == \
+        [group.title for group in catalogue.comparisons]
+    for group, table in zip(catalogue.comparisons, html.select("article table")):
+        assert [row.find("td").get_text(strip=True) for row in table.select("tbody tr")] == \
+            [catalogue.methods_by_id[method_id].title for method_id in group.methods]

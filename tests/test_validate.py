@@ -191,3 +191,13 @@ def test_cli_accepts_valid_records(empty_project):
     result = run_cli(empty_project, "validate")
     assert result.returncode == 0, result.stderr
     assert "Kaikki 1 tietuetta ovat kunnossa" in result.stdout
+
+
+def test_comparison_groups_must_name_existing_methods(empty_project):
+    write_record(empty_project, "method", "testimenetelma", METHOD)
+    empty_project.comparisons_file.write_text(
+        "- title: Ryhmä\n  intro: Johdanto.\n  methods:\n    - testimenetelma\n    - ei-ole\n", encoding="utf-8")
+    _, problems = load_catalogue(empty_project)
+    assert [str(p) for p in problems] == [
+        "data/comparisons.yml:5: [0].methods[1]: tuntematon menetelmä 'ei-ole'. Käytä menetelmän tiedostonimeä "
+        "ilman .md-päätettä tai poista se vertailusta."]
