@@ -79,7 +79,7 @@ def render_pages(catalogue: Catalogue, project: Project) -> dict[str, str]:
 def owned_files(project: Project) -> set[Path]:
     """Generated files currently on disk (the hand-written ``tasot/index.md`` is not one)."""
     docs = project.docs_dir
-    found = set((docs / "api").glob("*"))
+    found = set((docs / "api").glob("*")) | set((docs / "schemas").glob("*"))
     for folder in (*URL_PREFIX.values(), LEVEL_PREFIX):
         found |= set((docs / folder).glob("*.md"))
     return found - {docs / LEVEL_PREFIX / "index.md"}
@@ -96,7 +96,8 @@ def write_if_changed(path: Path, content: str) -> bool:
 def generate(catalogue: Catalogue, project: Project) -> int:
     """Write all pages, exports and the catalogue JSON; return how many files changed."""
     site = project.site()
-    outputs = {**render_pages(catalogue, project), **export_files(catalogue, site["url"], site["name"])}
+    schemas = {f"schemas/{path.name}": path.read_text(encoding="utf-8") for path in project.schemas_dir.glob("*.schema.json")}
+    outputs = {**render_pages(catalogue, project), **export_files(catalogue, site["url"], site["name"]), **schemas}
     targets = {project.docs_dir / name: content for name, content in outputs.items()}
     changed = sum(write_if_changed(path, content) for path, content in targets.items())
     for stale in owned_files(project) - set(targets):

@@ -146,6 +146,8 @@ def test_record_text_cannot_inject_markup(empty_project, tmp_path):
     assert html.find("meta", property="og:title")["content"] == title
     listing = page(tmp_path / "site", "menetelmat")
     assert listing.select_one("table tbody tr td").get_text(strip=True) == title
+    facts = page(tmp_path / "site", "esimerkit/testiesimerkki").select_one(".record-facts").get_text(" ", strip=True)
+    assert "Yhteystaho Organisaatio: Oulun kaupunki, aikuissosiaalityö Verkkosivu: https://www.ouka.fi" in facts
 
 
 def test_invalid_records_produce_no_site(empty_project, tmp_path):
