@@ -72,7 +72,7 @@ class Item:
 class Fact:
     label: str
     items: list[Item]
-    itemised: bool = False  # one value per line (sub-fields of an object) instead of a comma list
+    itemised: bool = False  # one value per line (sub-fields, free-text lists) instead of a comma list
 
 
 @dataclass
@@ -150,8 +150,9 @@ class Catalogue:
             value = self.related(record) if name == "related_methods" else record.data.get(name)
             if name in SHOWN_ELSEWHERE or (name not in required and not value):
                 continue
+            free_text_list = isinstance(value, list) and "x-vocabulary" not in schema.get("items", {})
             facts.append(Fact(schema.get("title", name), self._items(schema, value),
-                              itemised=isinstance(value, dict)))
+                              itemised=isinstance(value, dict) or free_text_list))
             if name == "municipalities" and record.data[name]:
                 facts.append(Fact("Maakunta", [Item(region) for region in self.regions(record)]))
         return facts

@@ -22,7 +22,6 @@ import yaml
 from scripts.project import Project
 
 MAX_BYTES = 256 * 1024
-KINDS = ("method", "case")
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
 
