@@ -1,0 +1,82 @@
+"""WCAG 2.1 A/AA: axe-core finds nothing on the pages people use, and the keyboard reaches everything.
+
+axe-core comes inside the PyPI package axe-playwright-python and runs in Debian's Chromium.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from scripts.model import load_catalogue
+from scripts.project import Project
+
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+def pages_to_check() -> list[str]:
+    catalogue, _ = load_catalogue(Project())
+    pages = ["", "tasot/", "menetelmat/", "esimerkit/", "vertailu/", "avoin-data/", "avainsanat/", "tietoa/",
+             "saavutettavuusseloste/"]
+    pages += [f"tasot/{level['id']}/" for level in catalogue.levels]
+    pages += [record.url for record in catalogue.methods[::25] + catalogue.cases[::15]]
+    return pages
+
+
+@pytest.fixture(scope="module")
+def page(browser, site_url):
+    context = browser.new_context(base_url=site_url, locale="fi-FI")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def violations(page) -> list[str]:
+    result = Axe().run(page, options=WCAG)
+    return [f"{v['id']}: {v['nodes'][0]['target']} {v['help']}" for v in result.response["violations"]]
+
+
+@pytest.mark.parametrize("path", pages_to_check())
+def test_page_has_no_wcag_violations(page, path):
+    page.goto(path)
+    assert page.locator("html").get_attribute("lang") == "fi"
+    assert violations(page) == []
+
+
+def test_search_results_have_no_wcag_violations(page):
+    page.goto("")
+    page.get_by_role("textbox", name="Hae").first.fill("asiakasraati")
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
+    assert violations(page) == []
+
+
+def test_keyboard_reaches_search_and_opens_a_result(page):
+    page.goto("")
+    page.keyboard.press("Tab")
+    expect(page.locator(":focus")).to_have_text("Hyppää sisältöön")
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('input.md-search__input')"):
+            break
+    else:
+        pytest.fail("search box is not reachable with Tab")
+    page.keyboard.type("bikva")
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/menetelmat/bikva/"))
+
+
+def test_keyboard_focus_is_visible_on_content_links(page):
+    page.goto("menetelmat/")
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.closest('article table a') !== null"):
+            break
+    else:
+        pytest.fail("no link in the list was reached with Tab")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
