@@ -34,7 +34,7 @@ build: install
 	$(BIN)/python -m scripts build
 
 serve: generate
-	$(BIN)/mkdocs serve --dev-addr $(ADDR)
+	$(BIN)/python -m mkdocs serve --dev-addr $(ADDR)
 
 test: install node_modules/.installed browser
 	$(BIN)/python -m pytest

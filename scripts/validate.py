@@ -30,6 +30,12 @@ ORDERED_ITEM = re.compile(r"^\s{0,3}\d+[.)]\s+\S")
 RAW_HTML = re.compile(r"<(?!https?://)[A-Za-z/!?]")
 SCRIPT_LINK = re.compile(r"(?i)(?:\]\(\s*<?|^\s*\[[^\]]+\]:\s*<?)\s*(?:javascript|vbscript|data)\s*:")
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]*)")
+IMAGE_PATH = re.compile(r"^\.\./kuvat/[a-z0-9][a-z0-9-]*\.(png|jpe?g|webp)$")
+ORGANISATION_WORDS = re.compile(
+    r"(?i)(kaupunki|kunta|kunnan|ry\b|oy\b|säätiö|hyvinvointialue|yhtymä|liitto|yhdistys|hanke|keskus|"
+    r"palvelu|yksikkö|toimi|virasto|ministeriö|seurakunta|yliopisto|korkeakoulu|kela|thl|osasto|team|tiimi)")
+PERSON_NAME = re.compile(r"^[A-ZÅÄÖ][a-zåäöé-]+(\s+[A-ZÅÄÖ][a-zåäöé-]+){1,2}$")
 PHONE = re.compile(r"(?<![\w/.])(?:\+358[\s-]?|0)\d{1,3}[\s-]?\d{3}[\s-]?\d{2,4}(?![\w/])")
 
 TYPE_NAMES = {
@@ -69,6 +75,8 @@ def validate(sources: list[SourceFile], schemas: Schemas, vocabularies: Vocabula
         problems += check_urls(source)
         problems += check_body(source, sections[source.kind])
         problems += check_content(source)
+        problems += check_images(source)
+        problems += check_contact(source)
     problems += check_redirects(sources)
     return sorted(set(problems))
 
@@ -236,6 +244,29 @@ def check_content(source: SourceFile) -> Iterator[Problem]:
     for number, line in enumerate(source.body.split("\n"), start=source.body_line):
         for message in _unsafe(line):
             yield Problem(source.rel, number, "leipäteksti", message)
+
+
+def check_images(source: SourceFile) -> Iterator[Problem]:
+    """Images come from the repository's docs/kuvat/ folder, as raster files with alt text."""
+    images = source.path.parent.parent / "docs" / "kuvat"
+    for number, line in enumerate(source.body.split("\n"), start=source.body_line):
+        for alt, target in IMAGE.findall(line):
+            if not IMAGE_PATH.match(target) or not (images / target.rsplit("/", 1)[-1]).is_file():
+                yield Problem(source.rel, number, "leipäteksti", f"kuva {target!r} ei kelpaa. Tallenna kuva "
+                              "kansioon docs/kuvat/ (png, jpg tai webp, nimessä a–z, 0–9 ja väliviivat) ja "
+                              "viittaa siihen muodossa ../kuvat/nimi.png; verkosta ei ladata kuvia.")
+            if not alt.strip():
+                yield Problem(source.rel, number, "leipäteksti", "kuvalta puuttuu vaihtoehtoinen teksti. "
+                              "Kirjoita hakasulkeisiin, mitä kuvassa on: ![Kuvaus kuvasta](../kuvat/nimi.png).")
+
+
+def check_contact(source: SourceFile) -> Iterator[Problem]:
+    """Contacts are organisations: a bare personal name is refused."""
+    contact = source.data.get("contact")
+    name = contact.get("organisation") if isinstance(contact, dict) else None
+    if isinstance(name, str) and PERSON_NAME.match(name.strip()) and not ORGANISATION_WORDS.search(name):
+        yield source.problem(("contact", "organisation"), f"{name!r} näyttää henkilön nimeltä. Yhteystahoksi "
+                             "merkitään organisaatio tai yksikkö, esim. \"Oulun kaupunki, aikuissosiaalityö\".")
 
 
 def _unsafe(text: str) -> Iterator[str]:
