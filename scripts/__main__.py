@@ -20,6 +20,7 @@ import sys
 from pathlib import Path
 
 from scripts import editor_files, municipalities
+from scripts.csp import write_policy
 from scripts.generate import generate
 from scripts.issue_form import record_from_issue
 from scripts.model import Catalogue, load_catalogue
@@ -141,6 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     if mismatches:
         print(f"Sivuja ja tietueita on eri määrä: {', '.join(mismatches[:10])}", file=sys.stderr)
         return 1
+    write_policy(site_dir)
     print(f"Sivusto valmis kansiossa {site_dir}: {len(catalogue.methods)} menetelmää, {len(catalogue.cases)} esimerkkiä.")
     return 0
 

@@ -72,9 +72,9 @@ def built_site(tmp_path_factory) -> Path:
 
 
 @contextlib.contextmanager
-def serve_directory(directory: Path):
-    """Serve a built site on a free loopback port; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+def serve_directory(directory: Path, headers: dict[str, str] | None = None):
+    """Serve a built site on a free loopback port, with extra response headers; yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory), extra_headers=headers or {})
     server = _QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -91,10 +91,16 @@ class _QuietServer(http.server.ThreadingHTTPServer):
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def __init__(self, *args, extra_headers: dict[str, str], **kwargs) -> None:
+        self.extra_headers = extra_headers
+        super().__init__(*args, **kwargs)
+
     def log_message(self, *args) -> None:
         pass
 
     def end_headers(self) -> None:
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
         # LinkChecker throttles every host to about three requests a second unless the
         # server answers with this header; these are our own files on loopback.
         self.send_header("LinkChecker", "unthrottled")
