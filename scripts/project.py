@@ -47,6 +47,10 @@ class Project:
         return self.root / "data" / "comparisons.yml"
 
     @property
+    def link_status_file(self) -> Path:
+        return self.root / "data" / "link-status.yml"
+
+    @property
     def register_file(self) -> Path:
         """Every record URL ever published (see :mod:`scripts.permalinks`)."""
         return self.root / "data" / "published-urls.txt"
