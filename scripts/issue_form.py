@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from scripts.schemas import Schemas
+from scripts.schemas import Schemas, vocabulary_of
 from scripts.scaffold import slugify
 from scripts.validate import Section
 from scripts.vocabularies import Vocabularies
@@ -39,8 +39,7 @@ def _field_schema(schemas: Schemas, name: str) -> dict[str, Any]:
 
 def _options(schemas: Schemas, vocabularies: Vocabularies, name: str) -> list[str]:
     field = _field_schema(schemas, name)
-    vocabulary = field.get("items", {}).get("x-vocabulary") or field.get("x-vocabulary")
-    return list(field["enum"]) if "enum" in field else list(vocabularies[vocabulary])
+    return list(field["enum"]) if "enum" in field else list(vocabularies[vocabulary_of(field)])
 
 
 def render_form(schemas: Schemas, vocabularies: Vocabularies, sections: list[Section]) -> str:

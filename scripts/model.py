@@ -16,7 +16,7 @@ from scripts.comparisons import Comparison, check_comparisons, load_comparisons
 from scripts.permalinks import URL_PREFIX, check_register
 from scripts.project import Project
 from scripts.records import Problem, load_all
-from scripts.schemas import Schemas
+from scripts.schemas import Schemas, vocabulary_of
 from scripts.source_links import read_status
 from scripts.validate import load_sections, validate
 from scripts.vocabularies import Vocabularies
@@ -162,7 +162,7 @@ class Catalogue:
             value = self.related(record) if name == "related_methods" else record.data.get(name)
             if name in SHOWN_ELSEWHERE or (name not in required and not value):
                 continue
-            free_text_list = isinstance(value, list) and "x-vocabulary" not in schema.get("items", {})
+            free_text_list = isinstance(value, list) and not vocabulary_of(schema)
             facts.append(Fact(schema.get("title", name), self._items(schema, value),
                               itemised=isinstance(value, dict) or free_text_list))
             if name == "municipalities" and record.data[name]:
@@ -175,7 +175,7 @@ class Catalogue:
         if isinstance(value, bool):
             return [Item("kyllä" if value else "ei")]
         if isinstance(value, list):
-            vocabulary = schema.get("items", {}).get("x-vocabulary")
+            vocabulary = vocabulary_of(schema)
             items = [self._vocabulary_item(vocabulary, item) if vocabulary else Item(str(item)) for item in value]
             return items or [Item("ei tiedossa")]
         if isinstance(value, dict):

@@ -18,7 +18,7 @@ from typing import Any
 
 from scripts.permalinks import URL_PREFIX, read_register
 from scripts.project import Project
-from scripts.schemas import Schemas
+from scripts.schemas import Schemas, vocabulary_of
 from scripts.validate import Section, load_sections
 from scripts.vocabularies import Vocabularies
 
@@ -107,7 +107,7 @@ def _field(name: str, field: dict[str, Any], required: bool, value: Any, vocabul
 
 
 def _allowed(field: dict[str, Any], vocabularies: Vocabularies) -> str:
-    vocabulary = field.get("x-vocabulary") or field.get("items", {}).get("x-vocabulary")
+    vocabulary = vocabulary_of(field)
     if "enum" in field:
         return " Sallitut arvot: " + ", ".join(field["enum"]) + "."
     if vocabulary in ("levels", "target_groups", "service_areas"):

@@ -20,6 +20,11 @@ from scripts.project import Project
 SCHEMA_FILES = {"method": "method.schema.json", "case": "case.schema.json"}
 
 
+def vocabulary_of(field: dict[str, Any]) -> str | None:
+    """The vocabulary a field's value, or each item of a list field, must come from."""
+    return field.get("x-vocabulary") or field.get("items", {}).get("x-vocabulary")
+
+
 @dataclass
 class Schemas:
     documents: dict[str, dict[str, Any]]
