@@ -2,7 +2,7 @@
 
     validate        check every record, list all problems, exit 1 if there are any
     generate        validate, then write the record pages under docs/
-    build           generate, then `mkdocs build --strict`, then check a page per record
+    build           generate, `mkdocs build --strict`, check a page per record, index for search
     new             start a new record file from the schema: new case "Otsikko"
     from-issue      turn a submitted issue form (its body in a file) into cases/<id>.md
     editor-files    regenerate CONTRIBUTING.md's field guide and the issue form (--check: only compare)
@@ -27,6 +27,7 @@ from scripts.issue_form import record_from_issue
 from scripts.model import Catalogue, load_catalogue
 from scripts.permalinks import URL_PREFIX, record_url, write_register
 from scripts.project import Project
+from scripts.search_index import SearchIndexError, index_site
 from scripts.scaffold import ScaffoldError, new_record, taken_ids
 from scripts.source_links import check, write_status
 from scripts.schemas import Schemas
@@ -153,6 +154,11 @@ def main(argv: list[str] | None = None) -> int:
     mismatches = page_mismatches(catalogue, site_dir)
     if mismatches:
         print(f"Sivuja ja tietueita on eri määrä: {', '.join(mismatches[:10])}", file=sys.stderr)
+        return 1
+    try:
+        index_site(site_dir)
+    except SearchIndexError as error:
+        print(error, file=sys.stderr)
         return 1
     write_policy(site_dir)
     print(f"Sivusto valmis kansiossa {site_dir}: {len(catalogue.methods)} menetelmää, {len(catalogue.cases)} esimerkkiä.")

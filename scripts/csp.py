@@ -28,7 +28,8 @@ def inline_script_hashes(site_dir: Path) -> list[str]:
 
 
 def policy(site_dir: Path) -> str:
-    return f"{FIXED}; script-src 'self' {' '.join(inline_script_hashes(site_dir))}"
+    # 'wasm-unsafe-eval': Pagefind's search runs as WebAssembly; it allows no JavaScript eval.
+    return f"{FIXED}; script-src 'self' 'wasm-unsafe-eval' {' '.join(inline_script_hashes(site_dir))}"
 
 
 def write_policy(site_dir: Path) -> str:

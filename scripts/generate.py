@@ -21,6 +21,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from scripts.exports import export_files
+from scripts.finnish import lexicon, search_variants
 from scripts.model import LEVEL_PREFIX, Catalogue
 from scripts.permalinks import URL_PREFIX
 from scripts.project import Project
@@ -60,7 +61,10 @@ def front_matter(**fields: object) -> str:
 def render_pages(catalogue: Catalogue, project: Project) -> dict[str, str]:
     """Every generated page: path under ``docs/`` -> Markdown."""
     env = environment(project)
-    common = {"catalogue": catalogue, "front_matter": front_matter, "site": project.site()}
+    records = catalogue.methods + catalogue.cases
+    words = lexicon(f"{r.title} {r.data['summary']} {r.body}" for r in records)
+    common = {"catalogue": catalogue, "front_matter": front_matter, "site": project.site(),
+              "search_terms": lambda record: search_variants([record.title, *record.data.get("aliases", [])], words)}
     pages = {
         f"{URL_PREFIX['method']}/index.md": env.get_template("methods.md").render(page=f"{URL_PREFIX['method']}/index.md", **common),
         f"{URL_PREFIX['case']}/index.md": env.get_template("cases.md").render(page=f"{URL_PREFIX['case']}/index.md", **common),
@@ -69,7 +73,7 @@ def render_pages(catalogue: Catalogue, project: Project) -> dict[str, str]:
     for level in catalogue.levels:
         page = catalogue.level_page(level["id"])
         pages[page] = env.get_template("level.md").render(page=page, level=level, **common)
-    for record in catalogue.methods + catalogue.cases:
+    for record in records:
         pages[record.page] = env.get_template(f"{record.kind}.md").render(page=record.page, record=record, **common)
         for old_id in record.data.get("redirect_from", []):
             old_page = f"{URL_PREFIX[record.kind]}/{old_id}.md"

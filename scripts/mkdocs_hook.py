@@ -1,7 +1,8 @@
-"""Live preview: regenerate record pages while ``mkdocs serve`` runs.
+"""Live preview: regenerate record pages and the search index while ``mkdocs serve`` runs.
 
 Only a thin wrapper: the pages come from the same :func:`scripts.generate.generate` step
-that ``python -m scripts build`` runs before MkDocs, so a plain build never depends on
+that ``python -m scripts build`` runs before MkDocs, and the index from the same
+:func:`scripts.search_index.index_site` it runs after, so a plain build never depends on
 hooks (Zensical ignores them). Under ``mkdocs build`` this hook does nothing.
 """
 
@@ -18,6 +19,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from scripts.generate import generate  # noqa: E402
 from scripts.model import load_catalogue  # noqa: E402
 from scripts.project import Project  # noqa: E402
+from scripts.search_index import SearchIndexError, index_site  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.records")
 _serving = False
@@ -38,6 +40,15 @@ def on_pre_build(config) -> None:
     changed = generate(catalogue, project)
     if changed:
         log.info("Tietueista luotu uudelleen %d tiedostoa.", changed)
+
+
+def on_post_build(config) -> None:
+    if not _serving:
+        return
+    try:
+        index_site(Path(config.site_dir))
+    except SearchIndexError as error:
+        raise PluginError(str(error)) from error
 
 
 def on_serve(server, config, builder):

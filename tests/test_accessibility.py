@@ -48,7 +48,7 @@ def test_page_has_no_wcag_violations(page, path):
 
 def test_search_results_have_no_wcag_violations(page):
     page.goto("")
-    page.get_by_role("textbox", name="Hae").first.fill("asiakasraati")
+    page.get_by_role("searchbox", name="Hae").fill("asiakasraati")
     expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
     assert violations(page) == []
 

@@ -1,4 +1,4 @@
-"""What a person does in a browser: search, follow the levels, sort a list by keyboard.
+"""What a person does in a browser: follow the levels, sort a list by keyboard.
 
 Playwright drives Debian's Chromium (the ``browser`` fixture) against the built site served
 on loopback.
@@ -23,28 +23,6 @@ def page(browser, site_url):
     yield page
     context.close()
     assert all(url.startswith(site_url) or url.startswith("data:") for url in requests), requests
-
-
-def search(page, query: str):
-    page.goto("")
-    page.get_by_role("textbox", name="Hae").first.click()
-    page.keyboard.type(query)
-    results = page.locator(".md-search-result__item")
-    expect(results.first).to_be_visible(timeout=10_000)
-    return results
-
-
-def test_search_finds_a_method_by_name_and_opens_it(page):
-    results = search(page, "bikva")
-    first = results.first.locator("a").first
-    expect(first).to_have_attribute("href", re.compile(r"/menetelmat/bikva/\?h=bikva$"))
-    first.click()
-    expect(page.get_by_role("heading", level=1)).to_have_accessible_name("Bikva")
-
-
-def test_search_finds_a_method_by_its_alias(page):
-    results = search(page, "asiakaslähtöisyyden arviointi")
-    expect(results.first.locator("a").first).to_have_attribute("href", re.compile(r"/menetelmat/bikva/\?h="))
 
 
 def test_levels_lead_from_front_page_to_method(page):
