@@ -27,6 +27,7 @@ from scripts.permalinks import URL_PREFIX
 from scripts.project import Project
 from scripts.source_links import archive_url
 
+FINDER_PAGE = "loyda.md"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~-])")
 
 
@@ -69,6 +70,7 @@ def render_pages(catalogue: Catalogue, project: Project) -> dict[str, str]:
         f"{URL_PREFIX['method']}/index.md": env.get_template("methods.md").render(page=f"{URL_PREFIX['method']}/index.md", **common),
         f"{URL_PREFIX['case']}/index.md": env.get_template("cases.md").render(page=f"{URL_PREFIX['case']}/index.md", **common),
         "vertailu.md": env.get_template("comparison.md").render(page="vertailu.md", **common),
+        FINDER_PAGE: env.get_template("finder.md").render(page=FINDER_PAGE, **common),
     }
     for level in catalogue.levels:
         page = catalogue.level_page(level["id"])

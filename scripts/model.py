@@ -13,6 +13,7 @@ from functools import cached_property
 from typing import Any
 
 from scripts.comparisons import Comparison, check_comparisons, load_comparisons
+from scripts.facets import Facet, FacetConfig, build_facets, check_facets, load_facet_config, record_values
 from scripts.permalinks import URL_PREFIX, check_register
 from scripts.project import Project
 from scripts.records import Problem, load_all
@@ -84,15 +85,16 @@ class Catalogue:
     schemas: Schemas
     comparisons: list[Comparison] = field(default_factory=list)
     link_status: dict[str, dict] = field(default_factory=dict)
+    facet_configs: list[FacetConfig] = field(default_factory=list)
     used_by: dict[str, list[Record]] = field(default_factory=dict)
     related_to: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, records: list[Record], vocabularies: Vocabularies, schemas: Schemas,
-              comparisons: list[Comparison], link_status: dict[str, dict]) -> "Catalogue":
+    def build(cls, records: list[Record], vocabularies: Vocabularies, schemas: Schemas, comparisons: list[Comparison],
+              link_status: dict[str, dict], facet_configs: list[FacetConfig]) -> "Catalogue":
         by_title = sorted(records, key=lambda record: finnish_sort_key(record.title))
         catalogue = cls([r for r in by_title if r.kind == "method"], [r for r in by_title if r.kind == "case"],
-                        vocabularies, schemas, comparisons, link_status)
+                        vocabularies, schemas, comparisons, link_status, facet_configs)
         catalogue.used_by = {method.id: [] for method in catalogue.methods}
         for case in catalogue.cases:
             for method_id in case.data["methods"]:
@@ -142,6 +144,26 @@ class Catalogue:
         regions = {self.vocabularies.region_of(name) for name in case.data["municipalities"]}
         return sorted(regions, key=finnish_sort_key)
 
+    def regions_used(self, record: Record) -> list[str]:
+        """A case's regions; for a method, the regions of the cases that used it."""
+        if record.kind == "case":
+            return self.regions(record)
+        return sorted({region for case in self.used_by[record.id] for region in self.regions(case)}, key=finnish_sort_key)
+
+    def facet_values(self, record: Record) -> dict[str, list[str]]:
+        """The record's values for each facet of the "Löydä menetelmä" page, by URL parameter."""
+        regions = self.regions_used(record)
+        return {config.param: record_values(record, config.field, regions) for config in self.facet_configs}
+
+    @cached_property
+    def facets(self) -> list[Facet]:
+        """The facets with the values that at least one record has."""
+        present: dict[str, set[str]] = {config.param: set() for config in self.facet_configs}
+        for record in self.methods + self.cases:
+            for param, values in self.facet_values(record).items():
+                present[param].update(values)
+        return build_facets(self.facet_configs, self.schemas, self.vocabularies, present, finnish_sort_key)
+
     def places(self, case: Record) -> str:
         """Municipalities for lists; national or unnamed when the case names none."""
         return ", ".join(case.data["municipalities"]) or "ei tiettyä kuntaa"
@@ -182,7 +204,7 @@ class Catalogue:
             fields = schema.get("properties", {})
             return [Item(f"{fields.get(key, {}).get('title', key)}: {self._items(fields.get(key, {}), item)[0].text}")
                     for key, item in value.items()]
-        return [Item(str(value))]
+        return [Item(schema.get("x-enum-labels", {}).get(value, str(value)))]
 
     def _vocabulary_item(self, vocabulary: str, key: str) -> Item:
         if vocabulary == "methods":
@@ -226,8 +248,11 @@ def load_catalogue(project: Project) -> tuple[Catalogue | None, list[Problem]]:
     comparisons = load_comparisons(project.comparisons_file)
     problems += check_comparisons(comparisons, {s.stem for s in sources if s.kind == "method"},
                                   project.relative(project.comparisons_file))
+    facet_configs = load_facet_config(project.facets_file)
+    problems += check_facets(facet_configs, schemas, project.relative(project.facets_file))
     problems = sorted(set(problems))
     if problems:
         return None, problems
     records = [Record(source.kind, source.data, source.body, source.rel) for source in sources]
-    return Catalogue.build(records, vocabularies, schemas, comparisons, read_status(project.link_status_file)), []
+    return Catalogue.build(records, vocabularies, schemas, comparisons, read_status(project.link_status_file),
+                           facet_configs), []

@@ -47,6 +47,10 @@ class Project:
         return self.root / "data" / "comparisons.yml"
 
     @property
+    def facets_file(self) -> Path:
+        return self.root / "data" / "facets.yml"
+
+    @property
     def link_status_file(self) -> Path:
         return self.root / "data" / "link-status.yml"
 

@@ -19,7 +19,7 @@ WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "w
 
 def pages_to_check() -> list[str]:
     catalogue, _ = load_catalogue(Project())
-    pages = ["", "tasot/", "menetelmat/", "esimerkit/", "vertailu/", "avoin-data/", "avainsanat/", "tietoa/",
+    pages = ["", "loyda/", "tasot/", "menetelmat/", "esimerkit/", "vertailu/", "avoin-data/", "avainsanat/", "tietoa/",
              "saavutettavuusseloste/"]
     pages += [f"tasot/{level['id']}/" for level in catalogue.levels]
     pages += [record.url for record in catalogue.methods[::25] + catalogue.cases[::15]]
