@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from scripts.charts import FOLDER as CHART_FOLDER, case_charts, chart_files
 from scripts.exports import export_files
 from scripts.finnish import lexicon, search_variants
 from scripts.model import LEVEL_PREFIX, Catalogue
@@ -68,7 +69,8 @@ def render_pages(catalogue: Catalogue, project: Project) -> dict[str, str]:
               "search_terms": lambda record: search_variants([record.title, *record.data.get("aliases", [])], words)}
     pages = {
         f"{URL_PREFIX['method']}/index.md": env.get_template("methods.md").render(page=f"{URL_PREFIX['method']}/index.md", **common),
-        f"{URL_PREFIX['case']}/index.md": env.get_template("cases.md").render(page=f"{URL_PREFIX['case']}/index.md", **common),
+        f"{URL_PREFIX['case']}/index.md": env.get_template("cases.md").render(page=f"{URL_PREFIX['case']}/index.md",
+                                                                              charts=case_charts(catalogue), **common),
         "vertailu.md": env.get_template("comparison.md").render(page="vertailu.md", **common),
         FINDER_PAGE: env.get_template("finder.md").render(page=FINDER_PAGE, **common),
     }
@@ -86,7 +88,7 @@ def render_pages(catalogue: Catalogue, project: Project) -> dict[str, str]:
 def owned_files(project: Project) -> set[Path]:
     """Generated files currently on disk (the hand-written ``tasot/index.md`` is not one)."""
     docs = project.docs_dir
-    found = set((docs / "api").glob("*")) | set((docs / "schemas").glob("*"))
+    found = set((docs / "api").glob("*")) | set((docs / "schemas").glob("*")) | set((docs / CHART_FOLDER).glob("*"))
     for folder in (*URL_PREFIX.values(), LEVEL_PREFIX):
         found |= set((docs / folder).glob("*.md"))
     return found - {docs / LEVEL_PREFIX / "index.md"}
@@ -104,7 +106,8 @@ def generate(catalogue: Catalogue, project: Project) -> int:
     """Write all pages, exports and the catalogue JSON; return how many files changed."""
     site = project.site()
     schemas = {f"schemas/{path.name}": path.read_text(encoding="utf-8") for path in project.schemas_dir.glob("*.schema.json")}
-    outputs = {**render_pages(catalogue, project), **export_files(catalogue, site["url"], site["name"]), **schemas}
+    outputs = {**render_pages(catalogue, project), **export_files(catalogue, site["url"], site["name"]), **schemas,
+               **chart_files(catalogue)}
     targets = {project.docs_dir / name: content for name, content in outputs.items()}
     changed = sum(write_if_changed(path, content) for path, content in targets.items())
     for stale in owned_files(project) - set(targets):

@@ -1,0 +1,65 @@
+"""Pictures from the records: the level steps and the case charts, with their text alternatives."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+from scripts.model import load_catalogue
+from scripts.project import Project
+
+SVG = "{http://www.w3.org/2000/svg}"
+CATALOGUE, _ = load_catalogue(Project())
+
+
+def svg(built_site, name: str) -> ET.Element:
+    return ET.parse(built_site / "kaaviot" / f"{name}.svg").getroot()
+
+
+def bars(root: ET.Element) -> dict[str, int]:
+    """Label -> number as drawn: texts come in (label, number) pairs, one pair per bar."""
+    texts = [text.text for text in root.iter(f"{SVG}text")]
+    return {label: int(value) for label, value in zip(texts[::2], texts[1::2])}
+
+
+def test_pictures_are_self_contained_and_described(built_site):
+    pictures = sorted((built_site / "kaaviot").glob("*.svg"))
+    assert len(pictures) == 4
+    for picture in pictures:
+        text = picture.read_text(encoding="utf-8")
+        root = ET.fromstring(text)
+        assert root.get("role") == "img"
+        assert root.find(f"{SVG}title").text and root.find(f"{SVG}desc").text
+        assert "style" not in text and "http" not in text.replace('xmlns="http://www.w3.org/2000/svg"', "")
+
+
+def test_case_charts_count_the_records(built_site):
+    by_level = bars(svg(built_site, "esimerkit-tasoittain"))
+    assert by_level == {level["name"]: sum(level["id"] in case.levels for case in CATALOGUE.cases)
+                        for level in CATALOGUE.levels}
+    by_year = bars(svg(built_site, "esimerkit-aloitusvuosittain"))
+    assert sum(by_year.values()) == sum(case.data["years"].get("start") is not None for case in CATALOGUE.cases)
+    by_region = bars(svg(built_site, "esimerkit-maakunnittain"))
+    assert by_region["Lappi"] == sum("Lappi" in CATALOGUE.regions(case) for case in CATALOGUE.cases)
+
+
+def test_case_list_page_shows_the_charts_with_their_numbers_as_tables(built_site):
+    html = (built_site / "esimerkit" / "index.html").read_text(encoding="utf-8")
+    images = re.findall(r'<img alt="([^"]+)" class="chart" src="../kaaviot/([\w-]+).svg"', html)
+    assert [name for _, name in images] == ["esimerkit-maakunnittain", "esimerkit-tasoittain",
+                                            "esimerkit-aloitusvuosittain"]
+    assert all("taulukkona" in alt for alt, _ in images)
+    region_table = html.split("Esimerkit maakunnittain taulukkona", 1)[1].split("</table>", 1)[0]
+    assert re.search(r"<td>Lappi</td>\s*<td[^>]*>\d+</td>", region_table)
+
+
+def test_level_overview_shows_the_steps_with_method_counts(built_site):
+    html = (built_site / "tasot" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<img alt="Osallisuuden viisi tasoa portaina[^"]+" class="level-steps" '
+                     r'src="../kaaviot/osallisuuden-tasot.svg"', html)
+    texts = [text.text for text in svg(built_site, "osallisuuden-tasot").iter(f"{SVG}text")]
+    for level in CATALOGUE.levels:
+        count = len(CATALOGUE.at_level(CATALOGUE.methods, level["id"]))
+        assert f"{count} menetelmää" in texts
+    for level in CATALOGUE.levels:
+        assert f'href="../loyda/?taso={level["id"]}"' in html
