@@ -73,6 +73,7 @@ def test_make_serve_shows_the_site_and_follows_record_edits(served):
     project, url = served
     wait_for(url, "Osallisuuden menetelmäpankki", 120)
     wait_for(url + "menetelmat/bikva/", "<h1", 10)
+    wait_for(url + "pagefind/pagefind-entry.json", '"languages"', 30)  # the preview searches too
     record = project.methods_dir / "bikva.md"
     record.write_text(record.read_text(encoding="utf-8").replace("title: Bikva", "title: Bikva-arviointimalli"),
                       encoding="utf-8")
