@@ -60,7 +60,7 @@ def test_record_page_can_be_cited_and_previewed(built_site):
         permanent = site["url"] + record.url
         cite = html.select_one("#viittaa-tahan-sivuun ~ div.record-cite")
         assert permanent in cite.get_text(" ", strip=True)
-        citation = html.select_one("#viittaa-tahan-sivuun ~ div.highlight code").get_text()
+        citation = html.select_one("#viittaa-tahan-sivuun ~ div .highlight code").get_text()
         assert citation.startswith(f"{site['name']}: {record.title}. Päivitetty ") and citation.strip().endswith(permanent)
         assert html.find("meta", property="og:title")["content"] == record.title
         assert html.find("meta", property="og:description")["content"] == record.data["summary"]
