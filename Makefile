@@ -6,7 +6,7 @@ ADDR ?= 127.0.0.1:8000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install browser validate generate build serve test clean uusi-esimerkki uusi-menetelma
+.PHONY: install browser validate generate build serve test bench zensical clean uusi-esimerkki uusi-menetelma
 
 install: $(VENV)/.installed
 
@@ -33,11 +33,21 @@ generate: install
 build: install
 	$(BIN)/python -m scripts build
 
+# Preview rebuilds only changed pages (--dirty) so an edit shows at once; a dirty build warns, hence
+# --no-strict here (make build stays strict).
 serve: generate
-	$(BIN)/python -m mkdocs serve --dev-addr $(ADDR)
+	$(BIN)/python -m mkdocs serve --dirty --no-strict --dev-addr $(ADDR)
 
 test: install node_modules/.installed browser
 	$(BIN)/python -m pytest
+
+# Pipeline and search at 1,000 and 5,000 synthetic cases; results to data/benchmark.json and docs/suorituskyky.md.
+bench: install browser
+	$(BIN)/python -m scripts.benchmark --sizes 1000 5000 --write-results
+
+# The same site built with Zensical, Material for MkDocs' successor (python -m puts scripts/ on the path).
+zensical: generate
+	$(BIN)/python -m zensical build --config-file mkdocs.yml --clean
 
 # New records for editors: make uusi-esimerkki OTSIKKO="Kunnan asukasraati"
 uusi-esimerkki: install

@@ -2,7 +2,7 @@
 
     validate        check every record, list all problems, exit 1 if there are any
     generate        validate, then write the record pages under docs/
-    build           generate, `mkdocs build --strict`, check a page per record, index for search
+    build           generate, `mkdocs build --strict`, check a page per record, compact, index for search
     new             start a new record file from the schema: new case "Otsikko"
     from-issue      turn a submitted issue form (its body in a file) into cases/<id>.md
     editor-files    regenerate CONTRIBUTING.md's field guide and the issue form (--check: only compare)
@@ -21,6 +21,7 @@ import sys
 from pathlib import Path
 
 from scripts import editor_files, municipalities
+from scripts.compact_html import compact_site
 from scripts.csp import write_policy
 from scripts.generate import generate
 from scripts.issue_form import record_from_issue
@@ -155,6 +156,7 @@ def main(argv: list[str] | None = None) -> int:
     if mismatches:
         print(f"Sivuja ja tietueita on eri määrä: {', '.join(mismatches[:10])}", file=sys.stderr)
         return 1
+    compact_site(site_dir)
     try:
         index_site(site_dir)
     except SearchIndexError as error:

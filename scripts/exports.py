@@ -141,7 +141,7 @@ def export_files(catalogue: Catalogue, site_url: str, site_name: str) -> dict[st
     files = {"syote.xml": feed(catalogue, site_url, site_name)}
     for kind, name in FILE_NAMES.items():
         document = export_document(catalogue, kind, site_url)
-        files[f"api/{name}.json"] = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+        files[f"api/{name}.json"] = json.dumps(document, ensure_ascii=False) + "\n"  # no indent: C encoder
         files[f"api/{name}.csv"] = to_csv(document)
         files[f"api/{name}.schema.json"] = json.dumps(export_schema(catalogue, kind, site_url),
                                                       ensure_ascii=False, indent=1) + "\n"

@@ -72,9 +72,11 @@ def record_values(record, field: str, regions: list[str]) -> list[str]:
     return [str(item) for item in value] if isinstance(value, list) else [str(value)]
 
 
-def build_facets(configs: list[FacetConfig], schemas: Schemas, vocabularies, present: dict[str, set[str]],
+def build_facets(configs: list[FacetConfig], schemas: Schemas, entries, present: dict[str, set[str]],
                  sort_key) -> list[Facet]:
-    """Each facet with the values some record has, in vocabulary or schema order (derived: by name)."""
+    """Each facet with the values some record has, in vocabulary or schema order (derived: by name).
+
+    ``entries(vocabulary)`` lists a vocabulary's (key, label) pairs in order."""
     facets = []
     for config in configs:
         if config.field in DERIVED:
@@ -84,7 +86,7 @@ def build_facets(configs: list[FacetConfig], schemas: Schemas, vocabularies, pre
         schema = next(s for s in (field_schema(schemas, kind, config.field) for kind in ("method", "case")) if s)
         vocabulary = vocabulary_of(schema)
         if vocabulary:
-            values = [{"id": key, "label": vocabularies.label(vocabulary, key)} for key in vocabularies[vocabulary]]
+            values = [{"id": key, "label": label} for key, label in entries(vocabulary)]
         else:
             labels = schema.get("x-enum-labels", {})
             values = [{"id": value, "label": labels.get(value, value.capitalize())} for value in schema.get("enum", [])]

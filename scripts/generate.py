@@ -13,11 +13,9 @@ from __future__ import annotations
 
 import html
 import json
-import posixpath
 import re
 from pathlib import Path
 
-import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from scripts.charts import FOLDER as CHART_FOLDER, case_charts, chart_files
@@ -51,13 +49,25 @@ def date_fi(value: str) -> str:
 def environment(project: Project) -> Environment:
     env = Environment(loader=FileSystemLoader(project.templates_dir), undefined=StrictUndefined,
                       keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(text=text, attribute=attribute, date_fi=date_fi, archive_url=archive_url, rel=lambda target, current: posixpath.relpath(
-        target, posixpath.dirname(current)))
+    env.filters.update(text=text, attribute=attribute, date_fi=date_fi, archive_url=archive_url, rel=relative)
     return env
 
 
+def relative(target: str, current: str) -> str:
+    """Link from page ``current`` to ``target``, both paths under ``docs/``.
+
+    String arithmetic, not ``posixpath.relpath``, which asks the file system for the working
+    directory on every call (a quarter of generation time at 5,000 records)."""
+    here, there = current.split("/")[:-1], target.split("/")
+    common = 0
+    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:])
+
+
 def front_matter(**fields: object) -> str:
-    return "---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=1000) + "---\n"
+    """Page metadata as a JSON object, which is also YAML: ten times faster to write than YAML."""
+    return "---\n" + json.dumps(fields, ensure_ascii=False) + "\n---\n"
 
 
 def render_pages(catalogue: Catalogue, project: Project) -> dict[str, str]:
@@ -95,10 +105,12 @@ def owned_files(project: Project) -> set[Path]:
 
 
 def write_if_changed(path: Path, content: str) -> bool:
-    if path.exists() and path.read_text(encoding="utf-8") == content:
+    """Bytes, not text, are compared: text mode would read the CSV exports' CRLF as LF."""
+    data = content.encode("utf-8")
+    if path.exists() and path.read_bytes() == data:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(content, encoding="utf-8")
+    path.write_bytes(data)
     return True
 
 
@@ -113,6 +125,6 @@ def generate(catalogue: Catalogue, project: Project) -> int:
     for stale in owned_files(project) - set(targets):
         stale.unlink()
         changed += 1
-    model = json.dumps(catalogue.to_json(), ensure_ascii=False, indent=1)
+    model = json.dumps(catalogue.to_json(), ensure_ascii=False)
     changed += write_if_changed(project.catalogue_file, model)
     return changed

@@ -2,14 +2,16 @@
 
 Only a thin wrapper: the pages come from the same :func:`scripts.generate.generate` step
 that ``python -m scripts build`` runs before MkDocs, and the index from the same
-:func:`scripts.search_index.index_site` it runs after, so a plain build never depends on
-hooks (Zensical ignores them). Under ``mkdocs build`` this hook does nothing.
+:func:`scripts.search_index.index_site` it runs after (here in a background thread), so a
+plain build never depends on hooks (Zensical ignores them). Under ``mkdocs build`` this
+hook does nothing.
 """
 
 from __future__ import annotations
 
 import logging
 import sys
+import threading
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -23,6 +25,8 @@ from scripts.search_index import SearchIndexError, index_site  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.records")
 _serving = False
+_reindex = threading.Event()
+_indexer: threading.Thread | None = None
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -42,13 +46,25 @@ def on_pre_build(config) -> None:
         log.info("Tietueista luotu uudelleen %d tiedostoa.", changed)
 
 
+def _index_when_asked(site_dir: Path) -> None:
+    while True:
+        _reindex.wait()
+        _reindex.clear()
+        try:
+            index_site(site_dir)
+        except SearchIndexError as error:
+            log.warning("%s", error)
+
+
 def on_post_build(config) -> None:
+    """Re-index in the background: the edited page reloads at once, search follows a second later."""
+    global _indexer
     if not _serving:
         return
-    try:
-        index_site(Path(config.site_dir))
-    except SearchIndexError as error:
-        raise PluginError(str(error)) from error
+    _reindex.set()
+    if _indexer is None:
+        _indexer = threading.Thread(target=_index_when_asked, args=(Path(config.site_dir),), daemon=True)
+        _indexer.start()
 
 
 def on_serve(server, config, builder):

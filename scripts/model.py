@@ -16,10 +16,11 @@ from scripts.comparisons import Comparison, check_comparisons, load_comparisons
 from scripts.facets import Facet, FacetConfig, build_facets, check_facets, load_facet_config, record_values
 from scripts.permalinks import URL_PREFIX, check_register
 from scripts.project import Project
-from scripts.records import Problem, load_all
+from scripts.record_cache import load_checked
+from scripts.records import Problem
 from scripts.schemas import Schemas, vocabulary_of
 from scripts.source_links import read_status
-from scripts.validate import load_sections, validate
+from scripts.validate import check_across, load_sections
 from scripts.vocabularies import Vocabularies
 
 LEVEL_PREFIX = "tasot"
@@ -162,7 +163,17 @@ class Catalogue:
         for record in self.methods + self.cases:
             for param, values in self.facet_values(record).items():
                 present[param].update(values)
-        return build_facets(self.facet_configs, self.schemas, self.vocabularies, present, finnish_sort_key)
+        return build_facets(self.facet_configs, self.schemas, self.vocabulary_entries, present, finnish_sort_key)
+
+    def vocabulary_entries(self, vocabulary: str) -> list[tuple[str, str]]:
+        """(key, label) of a vocabulary in its order; the methods vocabulary is the method records."""
+        if vocabulary == "methods":
+            return [(method.id, method.title) for method in self.methods]
+        return [(key, self.vocabularies.label(vocabulary, key)) for key in self.vocabularies[vocabulary]]
+
+    def latest_cases(self, method: Record, count: int) -> list[Record]:
+        """The cases of a method updated most recently: a method page lists these, not thousands."""
+        return sorted(self.used_by[method.id], key=lambda case: case.data["updated"], reverse=True)[:count]
 
     def places(self, case: Record) -> str:
         """Municipalities for lists; national or unnamed when the case names none."""
@@ -241,9 +252,9 @@ class Catalogue:
 
 def load_catalogue(project: Project) -> tuple[Catalogue | None, list[Problem]]:
     """Files -> load -> validate -> model. ``None`` and the problems if any record is invalid."""
-    sources, problems = load_all(project)
     schemas, vocabularies = Schemas.load(project), Vocabularies.load(project)
-    problems += validate(sources, schemas, vocabularies, load_sections(project))
+    sources, problems = load_checked(project, schemas, vocabularies, load_sections(project))
+    problems += check_across(sources, schemas)
     problems += check_register(sources, project.register_file, project.relative(project.register_file))
     comparisons = load_comparisons(project.comparisons_file)
     problems += check_comparisons(comparisons, {s.stem for s in sources if s.kind == "method"},

@@ -83,7 +83,7 @@ def record_files(project: Project) -> list[tuple[str, Path]]:
     found = []
     for kind, folder in (("method", project.methods_dir), ("case", project.cases_dir)):
         if folder.is_dir():
-            found += [(kind, path) for path in sorted(folder.glob("*.md"))]
+            found += [(kind, path) for path in sorted(folder.glob("*.md"), key=lambda path: path.name)]
     return found
 
 
@@ -95,6 +95,11 @@ def load_all(project: Project) -> tuple[list[SourceFile], list[Problem]]:
         if source is not None:
             sources.append(source)
     return sources, problems
+
+
+def normalised(text: str) -> str:
+    """Without a byte order mark and with Unix line ends, as every step reads a record."""
+    return text.removeprefix("\ufeff").replace("\r\n", "\n")
 
 
 def load_record(path: Path, kind: str, project: Project) -> tuple[SourceFile | None, list[Problem]]:
@@ -115,7 +120,7 @@ def load_record(path: Path, kind: str, project: Project) -> tuple[SourceFile | N
         line = raw[: error.start].count(b"\n") + 1
         return fail(line, "tiedosto ei ole UTF-8-merkistössä (virheellinen tavu tällä rivillä). "
                           "Tallenna tiedosto editorissa UTF-8-muodossa.")
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    text = normalised(text)
     if not text.strip():
         return fail(1, "tiedosto on tyhjä. Aloita kopioimalla malliksi jokin olemassa oleva tietue "
                        f"kansiosta {'methods' if kind == 'method' else 'cases'}/.")

@@ -14,9 +14,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from scripts.benchmark import number  # noqa: E402
 from scripts.generate import text  # noqa: E402
 
 CATALOGUE = ROOT / "build" / "catalogue.json"
+BENCHMARK = ROOT / "data" / "benchmark.json"
 
 
 def define_env(env) -> None:
@@ -27,4 +29,10 @@ def define_env(env) -> None:
             raise FileNotFoundError(f"{CATALOGUE} puuttuu: aja ensin `python -m scripts generate`.")
         return json.loads(CATALOGUE.read_text(encoding="utf-8"))
 
+    @env.macro
+    def benchmark() -> dict | None:
+        """The latest benchmark (``python -m scripts.benchmark --write-results``); None before the first run."""
+        return json.loads(BENCHMARK.read_text(encoding="utf-8")) if BENCHMARK.exists() else None
+
     env.filter(text)
+    env.filter(number, "fi_number")

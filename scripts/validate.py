@@ -62,23 +62,29 @@ def load_sections(project: Project) -> dict[str, list[Section]]:
     return {kind: [Section(**item) for item in items] for kind, items in spec.items()}
 
 
-def validate(sources: list[SourceFile], schemas: Schemas, vocabularies: Vocabularies,
-             sections: dict[str, list[Section]]) -> list[Problem]:
-    """All problems of all records, sorted by file and line."""
+def check_record(source: SourceFile, schemas: Schemas, vocabularies: Vocabularies,
+                 sections: dict[str, list[Section]]) -> list[Problem]:
+    """The problems a record has on its own, whatever the other records say.
+
+    They depend only on the file, the schemas, vocabularies, body sections and the images
+    folder, so ``scripts.record_cache`` keeps them between runs for unchanged files."""
+    vocabulary_values = [name for name in vocabularies.entries if name != "methods"]
+    return [*check_schema(source, schemas), *check_identity(source),
+            *check_references(source, schemas, vocabularies.__getitem__, set(vocabulary_values)),
+            *check_years(source), *check_urls(source), *check_body(source, sections[source.kind]),
+            *check_content(source), *check_images(source), *check_contact(source)]
+
+
+def check_across(sources: list[SourceFile], schemas: Schemas) -> list[Problem]:
+    """The problems that depend on the other records: references to methods and old addresses."""
     method_ids = {s.stem for s in sources if s.kind == "method"}
-    problems: list[Problem] = []
+    problems = []
     for source in sources:
-        problems += check_schema(source, schemas)
-        problems += check_identity(source)
-        problems += check_references(source, schemas, vocabularies, method_ids)
-        problems += check_years(source)
-        problems += check_urls(source)
-        problems += check_body(source, sections[source.kind])
-        problems += check_content(source)
-        problems += check_images(source)
-        problems += check_contact(source)
-    problems += check_redirects(sources)
-    return sorted(set(problems))
+        fields = schemas.fields_using(source.kind, "methods")
+        subset = SourceFile(source.kind, source.path, source.rel, {k: v for k, v in source.data.items() if k in fields},
+                            source.body, source.body_line, source.lines)
+        problems += check_references(subset, schemas, lambda _: method_ids, {"methods"})
+    return problems + list(check_redirects(sources))
 
 
 def check_schema(source: SourceFile, schemas: Schemas) -> Iterator[Problem]:
@@ -148,10 +154,14 @@ def check_identity(source: SourceFile) -> Iterator[Problem]:
                              "muuta jompaakumpaa (vanha tunniste säilyy kentässä redirect_from).")
 
 
-def check_references(source: SourceFile, schemas: Schemas, vocabularies: Vocabularies,
-                     method_ids: set[str]) -> Iterator[Problem]:
+def check_references(source: SourceFile, schemas: Schemas, known_values, only: set[str] | None = None) -> Iterator[Problem]:
+    """Every vocabulary value is known: ``known_values(vocabulary)`` gives the allowed keys.
+
+    ``only`` limits the check to those vocabularies (all when None)."""
     for path, vocabulary, value in schemas.vocabulary_fields(source.kind, source.data):
-        known = method_ids if vocabulary == "methods" else vocabularies[vocabulary]
+        if only is not None and vocabulary not in only:
+            continue
+        known = known_values(vocabulary)
         if value in known or not value.strip():  # an empty value is the schema's to report
             if path[0] == "related_methods" and value == source.stem:
                 yield source.problem(path, "menetelmä ei voi olla oma lähimenetelmänsä. Poista arvo.")
@@ -237,13 +247,19 @@ def check_body(source: SourceFile, sections: list[Section]) -> Iterator[Problem]
 
 
 def check_content(source: SourceFile) -> Iterator[Problem]:
-    """Nothing in a record may become markup, a script link or someone's contact details."""
-    for path, text in _strings(source.data, ()):
-        for message in _unsafe(text):
-            yield source.problem(path, message)
-    for number, line in enumerate(source.body.split("\n"), start=source.body_line):
-        for message in _unsafe(line):
-            yield Problem(source.rel, number, "leipäteksti", message)
+    """Nothing in a record may become markup, a script link or someone's contact details.
+
+    Each text is first checked whole; only one that trips a check is read field by field and
+    line by line to find where (a match across two lines may turn out to be nothing)."""
+    strings = list(_strings(source.data, ()))
+    if any(True for _ in _unsafe("\n".join(text for _, text in strings))):
+        for path, text in strings:
+            for message in _unsafe(text):
+                yield source.problem(path, message)
+    if any(True for _ in _unsafe(source.body)):
+        for number, line in enumerate(source.body.split("\n"), start=source.body_line):
+            for message in _unsafe(line):
+                yield Problem(source.rel, number, "leipäteksti", message)
 
 
 def check_images(source: SourceFile) -> Iterator[Problem]:

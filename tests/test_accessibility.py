@@ -53,6 +53,18 @@ def test_search_results_have_no_wcag_violations(page):
     assert violations(page) == []
 
 
+def test_guide_answer_and_filtered_list_have_no_wcag_violations(page):
+    page.goto("loyda/?taso=arviointiosallisuus")
+    page.locator("#guide summary").click()
+    guide = page.locator("#guide-form")
+    guide.get_by_label("Arviointiosallisuus", exact=False).check()
+    guide.get_by_label("Ryhmällä ei ole väliä").check()
+    guide.get_by_label("Paljon", exact=False).check()
+    guide.get_by_role("button", name="Ehdota menetelmiä").click()
+    expect(page.locator(".guide-list > li").first).to_be_visible()
+    assert violations(page) == []
+
+
 def test_keyboard_reaches_search_and_opens_a_result(page):
     page.goto("")
     page.keyboard.press("Tab")

@@ -87,3 +87,13 @@ def test_escape_closes_the_search(page):
     page.keyboard.press("Escape")
     expect(page.locator("#__search")).not_to_be_checked()
     expect(page.get_by_role("searchbox", name="Hae")).not_to_be_focused()
+
+
+def test_more_results_load_on_request(page):
+    results = search(page, "asiakas")
+    expect(results).to_have_count(5)
+    expect(page.get_by_role("status")).to_contain_text("Näytetään 5 parasta.")
+    page.get_by_role("button", name="Näytä lisää tuloksia").click()
+    expect(results).to_have_count(10)
+    expect(results.nth(5)).to_be_focused()
+    expect(page.get_by_role("status")).to_contain_text("Näytetään 10 parasta.")

@@ -2,7 +2,7 @@
  * Site search: Pagefind behind the theme's header search box (overrides/partials/search.html).
  *
  * Pagefind's index is split into chunks, so the first query fetches only what it needs, and
- * it stems Finnish. Nothing loads until the visitor starts typing. Results are rendered as
+ * it stems Finnish. Nothing loads until the visitor opens the search. Results are rendered as
  * text; only Pagefind's <mark> highlights are kept from its excerpts.
  */
 (function () {
@@ -15,11 +15,14 @@
   var status = document.getElementById("site-search-status");
   var list = document.getElementById("site-search-results");
   var base = new URL(form.getAttribute("data-base"), location.href);
-  var MAX_RESULTS = 10;
-  var NAMED_METHODS = 3;
+  var more = document.getElementById("site-search-more");
+  var PAGE = 5;
   var NAME_WEIGHT = 10;
+  var TYPING_PAUSE = 50;  // milliseconds
   var engine = null;
   var latest = 0;
+  var found = [];
+  var shown = 0;
   var timer = null;
 
   function pagefind() {
@@ -81,49 +84,58 @@
 
   // Methods whose name or alias matched (weight 10, see overrides/records/method.md) come
   // first: "raadit" should offer the method Asiakasraati before the many cases that use it.
-  function methodsByNameFirst(results, methods) {
-    var named = methods.filter(function (method) {
-      return method.weighted_locations.some(function (location) { return location.weight >= NAME_WEIGHT; });
-    });
-    var urls = named.map(function (method) { return method.url; });
-    return named.concat(results.filter(function (result) { return urls.indexOf(result.url) < 0; }))
-      .slice(0, MAX_RESULTS);
+  function methodsByNameFirst(results) {
+    function named(result) {
+      return result.meta.kind === "Menetelmä" &&
+        result.weighted_locations.some(function (location) { return location.weight >= NAME_WEIGHT; });
+    }
+    return results.filter(named).concat(results.filter(function (result) { return !named(result); }));
   }
 
-  function show(message, items) {
-    status.textContent = message;
-    list.replaceChildren.apply(list, items);
+  function summary(query, count, shown) {
+    var quoted = " haulla ”" + query + "”";
+    if (count === 0) return "Ei osumia" + quoted + ".";
+    return (count === 1 ? "1 osuma" : count + " osumaa") + quoted + "." +
+      (count > shown ? " Näytetään " + shown + " parasta." : "");
+  }
+
+  // Results arrive a few at a time: each needs its own fragment of the index.
+  function showMore(ticket, query, first) {
+    var next = found.slice(shown, shown + PAGE);
+    return Promise.all(next.map(function (result) { return result.data(); })).then(function (loaded) {
+      if (ticket !== latest) return;
+      var items = (first ? methodsByNameFirst(loaded) : loaded).map(resultItem);
+      if (first) list.replaceChildren.apply(list, items);
+      else list.append.apply(list, items);
+      shown += loaded.length;
+      status.textContent = summary(query, found.length, shown);
+      more.hidden = shown >= found.length;
+      if (!first && items.length) items[0].querySelector("a").focus();
+    });
   }
 
   function run() {
     var query = input.value.trim();
     var ticket = ++latest;
+    found = [];
+    shown = 0;
+    more.hidden = true;
     if (!query) {
-      show("Kirjoita hakusana, esimerkiksi menetelmän nimi, kohderyhmä tai kunta.", []);
+      status.textContent = "Kirjoita hakusana, esimerkiksi menetelmän nimi, kohderyhmä tai kunta.";
+      list.replaceChildren();
       return;
     }
     pagefind()
-      .then(function (module) {
-        return Promise.all([module.search(query), module.search(query, { filters: { kind: "method" } })]);
-      })
-      .then(function (searches) {
+      .then(function (module) { return module.search(query); })
+      .then(function (search) {
         if (ticket !== latest) return null;
-        var search = searches[0];
-        var pages = search.results.slice(0, MAX_RESULTS).concat(searches[1].results.slice(0, NAMED_METHODS));
-        return Promise.all(pages.map(function (r) { return r.data(); }))
-          .then(function (loaded) {
-            if (ticket !== latest) return;
-            var results = methodsByNameFirst(loaded.slice(0, MAX_RESULTS), loaded.slice(MAX_RESULTS));
-            var count = search.results.length;
-            var quoted = " haulla ”" + query + "”";
-            var message = count === 0 ? "Ei osumia" + quoted + "." :
-              (count === 1 ? "1 osuma" : count + " osumaa") + quoted +
-              (count > MAX_RESULTS ? ", näytetään " + MAX_RESULTS + " parasta." : ".");
-            show(message, results.map(resultItem));
-          });
+        found = search.results;
+        return showMore(ticket, query, true);
       })
       .catch(function () {
-        if (ticket === latest) show("Haku ei ole käytettävissä juuri nyt. Kokeile selata menetelmiä tai esimerkkejä.", []);
+        if (ticket !== latest) return;
+        status.textContent = "Haku ei ole käytettävissä juuri nyt. Kokeile selata menetelmiä tai esimerkkejä.";
+        list.replaceChildren();
       });
   }
 
@@ -131,8 +143,11 @@
     return Array.prototype.slice.call(list.querySelectorAll("a"));
   }
 
+  // Opening the search starts Pagefind (its WebAssembly and index metadata) while the
+  // visitor types, so the first query only waits for its own index chunks.
   function open() {
     if (!toggle.checked) toggle.checked = true;
+    pagefind().then(function (module) { return module.init(); }).catch(function () {});
   }
 
   function close() {
@@ -141,14 +156,21 @@
   }
 
   input.addEventListener("focus", open);
+  // The index chunks for the words typed so far load at once; the search itself waits for a
+  // pause in typing, so results are not fetched for every letter.
   input.addEventListener("input", function () {
+    var query = input.value.trim();
+    if (query) pagefind().then(function (module) { return module.preload(query); }).catch(function () {});
     clearTimeout(timer);
-    timer = setTimeout(run, 80);
+    timer = setTimeout(run, TYPING_PAUSE);
   });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     var first = links()[0];
     if (first) location.href = first.href;
+  });
+  more.addEventListener("click", function () {
+    showMore(latest, input.value.trim(), false);
   });
   form.addEventListener("reset", function () {
     setTimeout(run, 0);

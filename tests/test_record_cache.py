@@ -1,0 +1,78 @@
+"""Unchanged records are not parsed and checked again, and nothing is lost or kept stale by that.
+
+The record cache (scripts/record_cache.py) is what makes re-validating 5,000 records fast;
+these tests make sure a cached run reports exactly what a fresh run would.
+"""
+
+from __future__ import annotations
+
+from conftest import fixture_text, write_record
+from scripts import record_cache
+from scripts.model import load_catalogue
+
+METHOD = fixture_text("method.md")
+CASE = fixture_text("case.md")
+
+
+def messages(project) -> list[str]:
+    return [str(problem) for problem in load_catalogue(project)[1]]
+
+
+def checked_files(project, monkeypatch) -> list[str]:
+    """Run a load and return the records that were actually parsed and checked."""
+    parsed = []
+    original = record_cache.load_record
+
+    def spy(path, kind, project):
+        parsed.append(path.name)
+        return original(path, kind, project)
+
+    monkeypatch.setattr(record_cache, "load_record", spy)
+    load_catalogue(project)
+    monkeypatch.setattr(record_cache, "load_record", original)
+    return parsed
+
+
+def test_second_run_reuses_unchanged_records_and_gives_the_same_result(empty_project, monkeypatch):
+    write_record(empty_project, "method", "testimenetelma", METHOD)
+    write_record(empty_project, "case", "testiesimerkki", CASE)
+    first, _ = load_catalogue(empty_project)
+    assert checked_files(empty_project, monkeypatch) == []
+    second, problems = load_catalogue(empty_project)
+    assert problems == []
+    assert [(r.id, r.data, r.body) for r in second.methods + second.cases] == \
+           [(r.id, r.data, r.body) for r in first.methods + first.cases]
+
+
+def test_an_edit_is_checked_at_once_even_with_the_same_size(empty_project, monkeypatch):
+    write_record(empty_project, "method", "testimenetelma", METHOD)
+    case = write_record(empty_project, "case", "testiesimerkki", CASE)
+    assert messages(empty_project) == []
+    broken = CASE.replace("status: päättynyt", "status: päättyny!")  # same length, immediately after
+    assert len(broken) == len(CASE) and broken != CASE
+    case.write_text(broken, encoding="utf-8")
+    assert checked_files(empty_project, monkeypatch) == ["testiesimerkki.md"]
+    assert any("status: arvo 'päättyny!' ei ole sallittu" in message for message in messages(empty_project))
+
+
+def test_problems_of_unchanged_records_are_still_reported(empty_project):
+    write_record(empty_project, "method", "testimenetelma", METHOD.replace("duration: pysyvä", "duration: jatkuva"))
+    first = messages(empty_project)
+    assert first and messages(empty_project) == first
+
+
+def test_changed_rules_check_every_record_again(empty_project, monkeypatch):
+    write_record(empty_project, "method", "testimenetelma", METHOD)
+    load_catalogue(empty_project)
+    levels = empty_project.vocabularies_dir / "levels.yml"
+    levels.write_text(levels.read_text(encoding="utf-8").replace("id: arviointiosallisuus", "id: arviointi"),
+                      encoding="utf-8")
+    assert checked_files(empty_project, monkeypatch) == ["testimenetelma.md"]
+    assert any("tuntematon arvo 'arviointiosallisuus'" in message for message in messages(empty_project))
+
+
+def test_a_damaged_cache_is_ignored(empty_project):
+    write_record(empty_project, "method", "testimenetelma", METHOD)
+    load_catalogue(empty_project)
+    (empty_project.root / "build" / "record-cache.marshal").write_bytes(b"not a cache")
+    assert messages(empty_project) == []
