@@ -33,7 +33,6 @@ import platform
 import random
 import re
 import resource
-import shutil
 import socket
 import statistics
 import subprocess
@@ -53,14 +52,11 @@ from scripts.csp import write_policy
 from scripts.generate import generate
 from scripts.model import load_catalogue
 from scripts.permalinks import URL_PREFIX, record_url, write_register
-from scripts.project import REPO_ROOT, Project
+from scripts.project import REPO_ROOT, Project, copy_project
 from scripts.records import SourceFile, load_all
 from scripts.validate import load_sections
 from scripts.vocabularies import Vocabularies
 
-PROJECT_PARTS = ("data", "scripts", "overrides", "docs", "mkdocs.yml", "Makefile", "requirements.txt",
-                 "methods", "cases")
-GENERATED = shutil.ignore_patterns("menetelmat", "esimerkit", "__pycache__")
 RESULTS_FILE = REPO_ROOT / "data" / "benchmark.json"
 SEED = 9
 QUERY = "asiakasraati"
@@ -107,17 +103,6 @@ ROWS = (
     ("search_cold_ms", "Ensimmäisen haun aika kylmiltään", "ms"),
     ("baseline_search_kb", "Materialin hakuindeksi search_index.json", "kt"),
 )
-
-
-def copy_project(target: Path) -> Project:
-    """What a build needs, records included, without pages generated in the checkout."""
-    for name in PROJECT_PARTS:
-        source = REPO_ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=GENERATED)
-        else:
-            shutil.copy2(source, target / name)
-    return Project(target)
 
 
 def sections_of(body: str) -> dict[str, list[str]]:
@@ -345,7 +330,7 @@ def first_search(site_dir: Path) -> dict[str, float]:
 
 def measure_size(workdir: Path, count: int) -> dict[str, float]:
     """Every measurement for one size, in a fresh project copy."""
-    project = copy_project(workdir / "project")
+    project = copy_project(workdir / "project", with_records=True)
     add_synthetic_cases(project, count)
     site_dir, baseline_dir = workdir / "site", workdir / "material-site"
     row = run_pipeline(project, site_dir)
@@ -382,7 +367,7 @@ def wait_until(url: str, text: str, seconds: float) -> float:
 
 def preview_seconds(workdir: Path) -> float:
     """``make serve`` on the real records: seconds from saving an edited record to the changed page."""
-    project = copy_project(workdir / "preview")
+    project = copy_project(workdir / "preview", with_records=True)
     port = free_port()
     venv = Path(sys.executable).parent.parent
     server = subprocess.Popen(["make", "serve", f"VENV={venv}", f"ADDR=127.0.0.1:{port}"], cwd=project.root,

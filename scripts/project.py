@@ -6,12 +6,17 @@ whole pipeline on a copy of the project with their own records.
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+# What a copy of the project needs to validate, build and edit; generated pages are left out.
+COPIED = ("data", "scripts", "overrides", "docs", "mkdocs.yml", "Makefile", "requirements.txt", "CONTRIBUTING.md",
+          ".github")
+GENERATED = shutil.ignore_patterns("menetelmat", "esimerkit", "__pycache__")
 
 
 @dataclass(frozen=True)
@@ -79,3 +84,26 @@ class Project:
         with open(self.mkdocs_config, encoding="utf-8") as stream:
             config = yaml.safe_load(stream)
         return {"name": config["site_name"], "url": config["site_url"].rstrip("/") + "/"}
+
+
+def copy_project(target: Path, with_records: bool) -> Project:
+    """A throw-away copy of the checkout (tests, benchmark), with the real records or none."""
+    for name in COPIED:
+        source = REPO_ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=GENERATED)
+        else:
+            shutil.copy2(source, target / name)
+    for generated in (target / "docs" / "tasot").glob("*.md"):
+        if generated.name != "index.md":
+            generated.unlink()
+    for folder in ("methods", "cases"):
+        if with_records:
+            shutil.copytree(REPO_ROOT / folder, target / folder)
+        else:
+            (target / folder).mkdir()
+    project = Project(target)
+    if not with_records:  # the register and comparisons name real records
+        project.register_file.unlink(missing_ok=True)
+        project.comparisons_file.unlink(missing_ok=True)
+    return project

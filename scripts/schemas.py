@@ -8,7 +8,6 @@ them, and editors' tools read them for completion.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Iterator
@@ -24,6 +23,18 @@ SCHEMA_FILES = {"method": "method.schema.json", "case": "case.schema.json"}
 def vocabulary_of(field: dict[str, Any]) -> str | None:
     """The vocabulary a field's value, or each item of a list field, must come from."""
     return field.get("x-vocabulary") or field.get("items", {}).get("x-vocabulary")
+
+
+def _vocabularies_in(schema: Any) -> Iterator[str]:
+    """Every ``x-vocabulary`` named anywhere inside an (inlined) schema."""
+    if isinstance(schema, dict):
+        if "x-vocabulary" in schema:
+            yield schema["x-vocabulary"]
+        for value in schema.values():
+            yield from _vocabularies_in(value)
+    elif isinstance(schema, list):
+        for item in schema:
+            yield from _vocabularies_in(item)
 
 
 # Keywords that describe rather than constrain: a field's own title overrides its definition's.
@@ -87,7 +98,7 @@ class Schemas:
         for kind in SCHEMA_FILES:
             usage[kind] = {}
             for name, schema in self.properties(kind).items():
-                for vocabulary in re.findall(r'"x-vocabulary": "([^"]+)"', json.dumps(schema)):
+                for vocabulary in _vocabularies_in(schema):
                     usage[kind].setdefault(vocabulary, set()).add(name)
         return {kind: {vocabulary: frozenset(names) for vocabulary, names in found.items()} for kind, found in usage.items()}
 

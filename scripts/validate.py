@@ -78,12 +78,9 @@ def check_record(source: SourceFile, schemas: Schemas, vocabularies: Vocabularie
 def check_across(sources: list[SourceFile], schemas: Schemas) -> list[Problem]:
     """The problems that depend on the other records: references to methods and old addresses."""
     method_ids = {s.stem for s in sources if s.kind == "method"}
-    problems = []
-    for source in sources:
-        fields = schemas.fields_using(source.kind, "methods")
-        subset = SourceFile(source.kind, source.path, source.rel, {k: v for k, v in source.data.items() if k in fields},
-                            source.body, source.body_line, source.lines)
-        problems += check_references(subset, schemas, lambda _: method_ids, {"methods"})
+    problems = [problem for source in sources
+                for problem in check_references(source, schemas, lambda _: method_ids, {"methods"},
+                                                 schemas.fields_using(source.kind, "methods"))]
     return problems + list(check_redirects(sources))
 
 
@@ -154,12 +151,13 @@ def check_identity(source: SourceFile) -> Iterator[Problem]:
                              "muuta jompaakumpaa (vanha tunniste säilyy kentässä redirect_from).")
 
 
-def check_references(source: SourceFile, schemas: Schemas, known_values, only: set[str] | None = None) -> Iterator[Problem]:
-    """Every vocabulary value is known: ``known_values(vocabulary)`` gives the allowed keys.
-
-    ``only`` limits the check to those vocabularies (all when None)."""
-    for path, vocabulary, value in schemas.vocabulary_fields(source.kind, source.data):
-        if only is not None and vocabulary not in only:
+def check_references(source: SourceFile, schemas: Schemas, known_values, only: set[str],
+                     fields: frozenset[str] | None = None) -> Iterator[Problem]:
+    """Every value from the vocabularies ``only`` is known: ``known_values(vocabulary)`` gives
+    the allowed keys. ``fields`` limits the walk to those top-level fields (all when None)."""
+    data = source.data if fields is None else {name: value for name, value in source.data.items() if name in fields}
+    for path, vocabulary, value in schemas.vocabulary_fields(source.kind, data):
+        if vocabulary not in only:
             continue
         known = known_values(vocabulary)
         if value in known or not value.strip():  # an empty value is the schema's to report

@@ -11,7 +11,6 @@ import contextlib
 import functools
 import http.server
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -19,36 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from scripts.project import REPO_ROOT, Project
+from scripts.project import REPO_ROOT, Project, copy_project  # noqa: F401 (tests import it from here)
 
 FIXTURES = Path(__file__).parent / "fixtures"
-COPIED = ("data", "scripts", "overrides", "docs", "mkdocs.yml", "Makefile", "requirements.txt", "CONTRIBUTING.md",
-          ".github")
-GENERATED = shutil.ignore_patterns("menetelmat", "esimerkit", "__pycache__")
-
-
-def copy_project(target: Path, with_records: bool) -> Project:
-    for name in COPIED:
-        source = REPO_ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=GENERATED)
-        else:
-            shutil.copy2(source, target / name)
-    for generated in (target / "docs" / "tasot").glob("*.md"):
-        if generated.name != "index.md":
-            generated.unlink()
-    for folder in ("methods", "cases"):
-        if with_records:
-            shutil.copytree(REPO_ROOT / folder, target / folder)
-        else:
-            (target / folder).mkdir()
-    project = Project(target)
-    if not with_records:  # the register and comparisons name real records
-        project.register_file.unlink(missing_ok=True)
-        project.comparisons_file.unlink(missing_ok=True)
-    return project
-
-
 def run_cli(project: Project, *args: str, **env: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "scripts", "--project", str(project.root), *args],
                           cwd=REPO_ROOT, capture_output=True, text=True,
@@ -140,3 +112,12 @@ def write_record(project: Project, kind: str, record_id: str, text: str | bytes)
     else:
         path.write_text(text, encoding="utf-8")
     return path
+
+
+def answer_guide(page, level: str, group: str, resources: str) -> None:
+    """Answer the three questions of /loyda/ by their labels (level and resources by their start)."""
+    guide = page.locator("#guide-form")
+    guide.get_by_label(level, exact=False).check()
+    guide.get_by_label(group).check()
+    guide.get_by_label(resources, exact=False).check()
+    guide.get_by_role("button", name="Ehdota menetelmiä").click()

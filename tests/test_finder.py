@@ -13,6 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from conftest import answer_guide
 from scripts.model import load_catalogue
 from scripts.project import Project
 
@@ -123,11 +124,7 @@ def test_level_page_opens_the_filter_preset_to_its_level(page):
 def test_guide_suggests_methods_that_fit_and_says_why(page):
     # "We want clients with a substance abuse history to evaluate our service."
     page.goto("loyda/")
-    guide = page.locator("#guide-form")
-    guide.get_by_label("Arviointiosallisuus", exact=False).check()
-    guide.get_by_label("Mielenterveys- ja päihdekuntoutujat").check()
-    guide.get_by_label("Paljon", exact=False).check()
-    guide.get_by_role("button", name="Ehdota menetelmiä").click()
+    answer_guide(page, "Arviointiosallisuus", "Mielenterveys- ja päihdekuntoutujat", "Paljon")
     suggestions = page.locator(".guide-list > li")
     expect(suggestions.first).to_be_visible()
     titles = suggestions.locator("a").all_inner_texts()
@@ -141,11 +138,7 @@ def test_guide_suggests_methods_that_fit_and_says_why(page):
 
 def test_guide_respects_the_resources_at_hand(page):
     page.goto("loyda/")
-    guide = page.locator("#guide-form")
-    guide.get_by_label("Päätösosallisuus", exact=False).check()
-    guide.get_by_label("Ryhmällä ei ole väliä").check()
-    guide.get_by_label("Vähän", exact=False).check()
-    guide.get_by_role("button", name="Ehdota menetelmiä").click()
+    answer_guide(page, "Päätösosallisuus", "Ryhmällä ei ole väliä", "Vähän")
     titles = page.locator(".guide-list > li a").all_inner_texts()
     assert titles
     for title in titles:

@@ -90,7 +90,10 @@
   // The guide: methods at the chosen level, for the chosen group, within the resources.
   var guide = document.getElementById("guide-form");
   var answer = document.getElementById("guide-answer");
-  var RESOURCES = ["kevyt", "kohtalainen", "vaativa"];
+  // Resource levels from least to most, in the order the build wrote the answers (schema order).
+  var RESOURCES = Array.prototype.map.call(guide.querySelectorAll("input[name=resurssit]"), function (input) {
+    return input.value;
+  });
   var SHORT_LIST = 5;
 
   function fit(item, level, group, resources) {
