@@ -38,16 +38,18 @@ build: install
 serve: generate
 	$(BIN)/python -m mkdocs serve --dirty --no-strict --dev-addr $(ADDR)
 
+# Python and browser tests (pytest), then the browser scripts' unit tests (node --test).
 test: install node_modules/.installed browser
 	$(BIN)/python -m pytest
+	npm test --silent
 
 # Pipeline and search at 1,000 and 5,000 synthetic cases; results to data/benchmark.json and docs/suorituskyky.md.
 bench: install browser
-	$(BIN)/python -m scripts.benchmark --sizes 1000 5000 --write-results
+	$(BIN)/python -m scripts.tools.benchmark --sizes 1000 5000 --write-results
 
-# The same site built with Zensical, Material for MkDocs' successor (python -m puts scripts/ on the path).
-zensical: generate
-	$(BIN)/python -m zensical build --config-file mkdocs.yml --clean
+# The same site built with Zensical, Material for MkDocs' successor.
+zensical: install
+	$(BIN)/python -m scripts build --generator zensical
 
 # New records for editors: make uusi-esimerkki OTSIKKO="Kunnan asukasraati"
 uusi-esimerkki: install
@@ -56,5 +58,6 @@ uusi-esimerkki: install
 uusi-menetelma: install
 	$(BIN)/python -m scripts new method "$(OTSIKKO)"
 
+# Everything the build generated (scripts/project.py GENERATED, the same list as .gitignore).
 clean:
-	rm -rf site build docs/menetelmat docs/esimerkit $(filter-out docs/tasot/index.md,$(wildcard docs/tasot/*.md))
+	$(PYTHON) -m scripts.project clean

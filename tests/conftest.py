@@ -1,30 +1,47 @@
-"""Shared fixtures: a throw-away copy of the project, record builders and a built site.
+"""Shared fixtures: throw-away copies of the project, record builders and a built site.
 
 Tests never write into the checkout: the pipeline runs on a copy with the real scripts,
 schemas, vocabularies, templates and hand-written pages, and with the records a test
-chooses.
+chooses. Even the real records are read from a copy (``real_project``), because loading
+them writes the record cache (``build/record-cache.marshal``) into the project it loads;
+nothing is loaded when a test module is imported, so ``pytest --collect-only`` writes
+nothing either (``test_project.py`` checks that).
+
+Two kinds of test use these fixtures. Code tests build a small project of their own from
+the fixture records (``empty_project`` with ``write_record``); content tests check the real
+records and say so in their docstring ("content test: ..."). Tests of the built site read
+``built_site``, the real records built once per session.
 """
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import os
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 
+from scripts.pipeline.catalogue import load_catalogue
+from scripts.pipeline.model import Catalogue
 from scripts.project import REPO_ROOT, Project, copy_project  # noqa: F401 (tests import it from here)
+from scripts.tools.serving import served
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+
 def run_cli(project: Project, *args: str, **env: str) -> subprocess.CompletedProcess:
+    """``python -m scripts --project <copy> ...`` as an editor or CI runs it."""
     return subprocess.run([sys.executable, "-m", "scripts", "--project", str(project.root), *args],
                           cwd=REPO_ROOT, capture_output=True, text=True,
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "GITHUB_ACTIONS": "", **env})
+
+
+def checkout_record_ids(kind_folder: str) -> list[str]:
+    """Record ids of the checkout by file name, for parametrizing at collection time.
+
+    Only lists the folder (read-only): loading the records would write the record cache."""
+    return sorted(path.stem for path in (REPO_ROOT / kind_folder).glob("*.md"))
 
 
 @pytest.fixture
@@ -34,49 +51,27 @@ def empty_project(tmp_path) -> Project:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The real records built into a site, once per test session."""
-    project = copy_project(tmp_path_factory.mktemp("real") / "project", with_records=True)
-    site = project.root / "site"
-    result = run_cli(project, "build", "--site-dir", str(site))
+def real_project(tmp_path_factory) -> Project:
+    """A copy of the project with the real records, once per session. Treat it as read-only
+    apart from what the session's build writes; a test that edits files makes its own copy."""
+    return copy_project(tmp_path_factory.mktemp("real") / "project", with_records=True)
+
+
+@pytest.fixture(scope="session")
+def real_catalogue(real_project) -> Catalogue:
+    """The real records loaded and validated (from the copy)."""
+    catalogue, problems = load_catalogue(real_project)
+    assert problems == [], "\n".join(map(str, problems))
+    return catalogue
+
+
+@pytest.fixture(scope="session")
+def built_site(real_project) -> Path:
+    """The real records built into a site inside ``real_project``, once per test session."""
+    site = real_project.root / "site"
+    result = run_cli(real_project, "build", "--site-dir", str(site))
     assert result.returncode == 0, result.stdout + result.stderr
     return site
-
-
-@contextlib.contextmanager
-def serve_directory(directory: Path, headers: dict[str, str] | None = None):
-    """Serve a built site on a free loopback port, with extra response headers; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory), extra_headers=headers or {})
-    server = _QuietServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-class _QuietServer(http.server.ThreadingHTTPServer):
-    def handle_error(self, request, client_address) -> None:
-        pass  # a client that hangs up early (LinkChecker does) is not a test failure
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def __init__(self, *args, extra_headers: dict[str, str], **kwargs) -> None:
-        self.extra_headers = extra_headers
-        super().__init__(*args, **kwargs)
-
-    def log_message(self, *args) -> None:
-        pass
-
-    def end_headers(self) -> None:
-        for name, value in self.extra_headers.items():
-            self.send_header(name, value)
-        # LinkChecker throttles every host to about three requests a second unless the
-        # server answers with this header; these are our own files on loopback.
-        self.send_header("LinkChecker", "unthrottled")
-        super().end_headers()
 
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -96,7 +91,8 @@ def browser():
 
 @pytest.fixture(scope="session")
 def site_url(built_site):
-    with serve_directory(built_site) as url:
+    """The built site served on loopback (``scripts.tools.serving.served``)."""
+    with served(built_site) as url:
         yield url
 
 
@@ -105,8 +101,7 @@ def fixture_text(name: str) -> str:
 
 
 def write_record(project: Project, kind: str, record_id: str, text: str | bytes) -> Path:
-    folder = project.methods_dir if kind == "method" else project.cases_dir
-    path = folder / f"{record_id}.md"
+    path = project.records_dir(kind) / f"{record_id}.md"
     if isinstance(text, bytes):
         path.write_bytes(text)
     else:

@@ -1,4 +1,4 @@
-"""`python -m scripts.benchmark` keeps working end to end on a small size.
+"""`python -m scripts.tools.benchmark` keeps working end to end on a small size.
 
 Only that it runs and reports every measurement and target: the timed targets are checked
 by the benchmark itself (`make bench`), on a quiet machine, not by tests.
@@ -9,12 +9,12 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from scripts.benchmark import ROWS, TARGETS
+from scripts.tools.benchmark import ROWS, TARGETS
 from scripts.project import REPO_ROOT
 
 
 def test_small_benchmark_reports_every_measurement_and_target():
-    result = subprocess.run([sys.executable, "-m", "scripts.benchmark", "--sizes", "150"], cwd=REPO_ROOT,
+    result = subprocess.run([sys.executable, "-m", "scripts.tools.benchmark", "--sizes", "150"], cwd=REPO_ROOT,
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     for _, label, unit in ROWS:
@@ -25,6 +25,7 @@ def test_small_benchmark_reports_every_measurement_and_target():
 
 
 def test_results_page_shows_the_targets(built_site):
+    """The hand-written results page renders the committed data/benchmark.json (mkdocs-macros)."""
     page = (built_site / "suorituskyky" / "index.html").read_text(encoding="utf-8")
     assert "Suorituskyky ja ylläpidettävyys" in page and "{{" not in page
     for target in TARGETS:  # rendered from the committed data/benchmark.json

@@ -1,7 +1,7 @@
 """What a person does in a browser: follow the levels, sort a list by keyboard.
 
-Playwright drives Debian's Chromium (the ``browser`` fixture) against the built site served
-on loopback.
+Playwright drives Debian's Chromium (the ``browser`` fixture) against the real records'
+built site served on loopback; the paths followed name real levels and methods.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from scripts.model import finnish_sort_key
+from scripts.pipeline.model import finnish_sort_key
 
 
 @pytest.fixture

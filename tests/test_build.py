@@ -1,20 +1,22 @@
-"""A full build of the real records produces the pages a visitor expects.
+"""A full build produces the pages a visitor expects.
 
-Reads the built HTML, as a visitor's browser would get it: a page per record at its
-permanent address, level pages and lists that show the records, nothing from the internet.
+Most tests read the real records' built site (``built_site``) as a visitor's browser would
+get it: a page per record at its permanent address, level pages and lists that show the
+records, nothing from the internet. They compare it with the catalogue the site was built
+from (``real_catalogue``). The last tests are code tests on a project of fixture records:
+hostile text stays text, invalid records build nothing, removed records lose their page.
 """
 
 from __future__ import annotations
 
 import functools
+import json
 import re
 
 import pytest
 from bs4 import BeautifulSoup
 
 from conftest import fixture_text, run_cli, write_record
-from scripts.model import load_catalogue
-from scripts.project import Project
 
 
 # <link rel> values a browser fetches (a canonical or alternate link is only an address).
@@ -22,10 +24,8 @@ FETCHED_LINKS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "
 
 
 @pytest.fixture(scope="module")
-def catalogue():
-    catalogue, problems = load_catalogue(Project())
-    assert not problems
-    return catalogue
+def catalogue(real_catalogue):
+    return real_catalogue
 
 
 @functools.lru_cache(maxsize=None)
@@ -101,7 +101,7 @@ def test_overview_table_and_lists(built_site, catalogue):
     assert len(rows) == len(catalogue.methods)
     first = rows[0].find_all("td")
     assert first[0].get_text(strip=True) == catalogue.methods[0].title
-    primary = catalogue.levels.index(next(l for l in catalogue.levels if l["id"] == catalogue.methods[0].levels[0]))
+    primary = catalogue.levels.index(next(level for level in catalogue.levels if level["id"] == catalogue.methods[0].levels[0]))
     assert "päätaso" in first[1 + primary].get_text()
 
     methods = page(built_site, "menetelmat")
@@ -134,23 +134,65 @@ def test_site_is_finnish_and_loads_nothing_from_the_internet(built_site):
     assert "fonts.googleapis" not in "".join(p.read_text(errors="ignore") for p in built_site.rglob("*.css"))
 
 
+# Text that passes validation (no "<" before a letter) but would become markup, a link, a
+# table column or attributes if a template forgot to escape it: Markdown emphasis and links,
+# a table pipe, attr_list's "{: ...}", HTML entities and a quote that would end an attribute.
+HOSTILE_TITLE = 'Testi *tähti* [linkki](x) | putki {: data-injected="title" } &amp; &lt;b&gt;'
+HOSTILE_SUMMARY = ('Kuvaus "lainausmerkein" x" data-injected="summary & &lt;b&gt;ei lihavoitu&lt;/b&gt; '
+                   '__alleviivattu__ {: data-injected="summary" }')
+
+
+def assert_inert(soup: BeautifulSoup, where: str) -> None:
+    """None of the hostile text became an element or an attribute."""
+    assert soup.find(attrs={"data-injected": True}) is None, where
+    article = soup.select_one("article")
+    assert not article.find_all("b"), where
+    assert not [a for a in article.find_all("a") if a.get("href") == "x"], where
+    assert not [em for em in article.find_all(["em", "strong"]) if em.get_text() in ("tähti", "alleviivattu")], where
+
+
 def test_record_text_cannot_inject_markup(empty_project, tmp_path):
-    title = "Testi *tähti* [linkki](x) | putki"
-    summary = 'Kuvaus "lainausmerkein" & <b>ei lihavoitu</b>'.replace("<b>", "").replace("</b>", "")
-    method = fixture_text("method.md").replace("title: Testimenetelmä", f"title: '{title}'").replace(
-        "summary: Lyhyt kuvaus testimenetelmästä.", f"summary: '{summary}'")
+    method = fixture_text("method.md").replace(
+        "title: Testimenetelmä", f"title: {json.dumps(HOSTILE_TITLE, ensure_ascii=False)}").replace(
+        "summary: Lyhyt kuvaus testimenetelmästä.", f"summary: {json.dumps(HOSTILE_SUMMARY, ensure_ascii=False)}")
+    assert "<" not in method  # nothing the validator refuses: this text reaches the templates
     write_record(empty_project, "method", "testimenetelma", method)
     write_record(empty_project, "case", "testiesimerkki", fixture_text("case.md"))
-    result = run_cli(empty_project, "build", "--site-dir", str(tmp_path / "site"))
+    site = tmp_path / "site"
+    result = run_cli(empty_project, "build", "--site-dir", str(site))
     assert result.returncode == 0, result.stderr
-    html = page(tmp_path / "site", "menetelmat/testimenetelma")
-    assert heading(html) == title
-    assert html.find("meta", attrs={"name": "description"})["content"] == summary
-    assert html.find("meta", property="og:title")["content"] == title
-    listing = page(tmp_path / "site", "menetelmat")
-    assert listing.select_one("table tbody tr td").get_text(strip=True) == title
-    facts = page(tmp_path / "site", "esimerkit/testiesimerkki").select_one(".record-facts").get_text(" ", strip=True)
-    assert "Yhteystaho Organisaatio: Oulun kaupunki, aikuissosiaalityö Verkkosivu: https://www.ouka.fi" in facts
+
+    html = page(site, "menetelmat/testimenetelma")
+    assert_inert(html, "record page")
+    assert heading(html) == HOSTILE_TITLE
+    assert html.select_one(".record-lead").get_text(strip=True) == HOSTILE_SUMMARY
+    assert html.find("meta", attrs={"name": "description"})["content"] == HOSTILE_SUMMARY
+    assert html.find("meta", property="og:title")["content"] == HOSTILE_TITLE
+    assert html.find("meta", property="og:description")["content"] == HOSTILE_SUMMARY
+    assert html.title.get_text().startswith(HOSTILE_TITLE)
+    cite = html.select_one(".record-cite").get_text(" ", strip=True)
+    assert HOSTILE_TITLE in cite
+
+    for path in ("menetelmat", "tasot/suunnitteluosallisuus"):  # lists: the pipe must not add a column
+        listing = page(site, path)
+        assert_inert(listing, path)
+        table = listing.select_one("article table")
+        row = next(tr for tr in table.select("tbody tr") if "Testi" in tr.get_text())
+        assert len(row.find_all("td")) == len(table.select("thead th")), path
+        assert row.find("td").get_text(strip=True) == HOSTILE_TITLE, path
+        assert HOSTILE_SUMMARY in [td.get_text(strip=True) for td in row.find_all("td")], path
+
+    finder = page(site, "loyda")
+    assert_inert(finder, "finder")
+    item = next(li for li in finder.select("#finder-list > li") if "Testi" in li.get_text())
+    assert item.find("a").get_text() == HOSTILE_TITLE
+    assert item.find("p").get_text() == HOSTILE_SUMMARY
+
+    facts = page(site, "esimerkit/testiesimerkki")
+    assert_inert(facts, "case page")
+    facts_text = facts.select_one(".record-facts").get_text(" ", strip=True)
+    assert "Yhteystaho Organisaatio: Oulun kaupunki, aikuissosiaalityö Verkkosivu: https://www.ouka.fi" in facts_text
+    assert HOSTILE_TITLE in facts_text  # the case's method, by its title
 
 
 def test_invalid_records_produce_no_site(empty_project, tmp_path):
@@ -185,7 +227,7 @@ def test_related_methods_link_each_other(built_site, catalogue):
 def test_comparison_page_puts_close_relatives_side_by_side(built_site, catalogue):
     html = page(built_site, "vertailu")
     assert [h2.get_text(strip=True).rstrip("¶") for h2 in html.select("article h2")] == \
-        [group.title for group in catalogue.comparisons]
-    for group, table in zip(catalogue.comparisons, html.select("article table")):
+        [group.title for group in catalogue.config.comparisons]
+    for group, table in zip(catalogue.config.comparisons, html.select("article table")):
         assert [row.find("td").get_text(strip=True) for row in table.select("tbody tr")] == \
             [catalogue.methods_by_id[method_id].title for method_id in group.methods]

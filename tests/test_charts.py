@@ -1,15 +1,22 @@
-"""Pictures from the records: the level steps and the case charts, with their text alternatives."""
+"""Pictures from the records: the level steps and the case charts, with their text alternatives.
+
+Read from the real records' built site; the numbers drawn are counted again here from the
+catalogue the site was built from.
+"""
 
 from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
 
-from scripts.model import load_catalogue
-from scripts.project import Project
+import pytest
 
 SVG = "{http://www.w3.org/2000/svg}"
-CATALOGUE, _ = load_catalogue(Project())
+
+
+@pytest.fixture(scope="module")
+def catalogue(real_catalogue):
+    return real_catalogue
 
 
 def svg(built_site, name: str) -> ET.Element:
@@ -33,14 +40,14 @@ def test_pictures_are_self_contained_and_described(built_site):
         assert "style" not in text and "http" not in text.replace('xmlns="http://www.w3.org/2000/svg"', "")
 
 
-def test_case_charts_count_the_records(built_site):
+def test_case_charts_count_the_records(built_site, catalogue):
     by_level = bars(svg(built_site, "esimerkit-tasoittain"))
-    assert by_level == {level["name"]: sum(level["id"] in case.levels for case in CATALOGUE.cases)
-                        for level in CATALOGUE.levels}
+    assert by_level == {level["name"]: sum(level["id"] in case.levels for case in catalogue.cases)
+                        for level in catalogue.levels}
     by_year = bars(svg(built_site, "esimerkit-aloitusvuosittain"))
-    assert sum(by_year.values()) == sum(case.data["years"].get("start") is not None for case in CATALOGUE.cases)
+    assert sum(by_year.values()) == sum(case.data["years"].get("start") is not None for case in catalogue.cases)
     by_region = bars(svg(built_site, "esimerkit-maakunnittain"))
-    assert by_region["Lappi"] == sum("Lappi" in CATALOGUE.regions(case) for case in CATALOGUE.cases)
+    assert by_region["Lappi"] == sum("Lappi" in catalogue.regions(case) for case in catalogue.cases)
 
 
 def test_case_list_page_shows_the_charts_with_their_numbers_as_tables(built_site):
@@ -53,13 +60,13 @@ def test_case_list_page_shows_the_charts_with_their_numbers_as_tables(built_site
     assert re.search(r"<td>Lappi</td>\s*<td>\d+</td>", region_table)
 
 
-def test_level_overview_shows_the_steps_with_method_counts(built_site):
+def test_level_overview_shows_the_steps_with_method_counts(built_site, catalogue):
     html = (built_site / "tasot" / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<img alt="Osallisuuden viisi tasoa portaina[^"]+" class="level-steps" '
                      r'src="../kaaviot/osallisuuden-tasot.svg"', html)
     texts = [text.text for text in svg(built_site, "osallisuuden-tasot").iter(f"{SVG}text")]
-    for level in CATALOGUE.levels:
-        count = len(CATALOGUE.at_level(CATALOGUE.methods, level["id"]))
+    for level in catalogue.levels:
+        count = len(catalogue.at_level(catalogue.methods, level["id"]))
         assert f"{count} menetelmää" in texts
-    for level in CATALOGUE.levels:
+    for level in catalogue.levels:
         assert f'href="../loyda/?taso={level["id"]}"' in html

@@ -1,10 +1,13 @@
-"""The build removes the theme's indentation from pages without changing what they show."""
+"""The build removes the theme's indentation from pages without changing what they show.
+
+A code test on a page fragment, and a look at one real record page of the built site.
+"""
 
 from __future__ import annotations
 
 import re
 
-from scripts.compact_html import compact
+from scripts.site.compact_html import compact
 
 
 def test_indentation_goes_but_preformatted_text_and_scripts_stay():

@@ -1,4 +1,7 @@
-"""The site works under the strict Content-Security-Policy the build writes to csp.txt."""
+"""The site works under the strict Content-Security-Policy the build writes to csp.txt.
+
+Read and served from the real records' built site.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ import re
 
 from playwright.sync_api import expect
 
-from conftest import serve_directory
+from scripts.tools.serving import served
 
 
 def test_policy_allows_no_inline_script_but_the_hashed_ones(built_site):
@@ -18,7 +21,7 @@ def test_policy_allows_no_inline_script_but_the_hashed_ones(built_site):
 
 def test_pages_and_search_work_under_the_policy(built_site, browser):
     policy = (built_site / "csp.txt").read_text(encoding="utf-8").strip()
-    with serve_directory(built_site, {"Content-Security-Policy": policy}) as url:
+    with served(built_site, {"Content-Security-Policy": policy}) as url:
         page = browser.new_page()
         refused = []
         page.on("console", lambda message: refused.append(message.text)

@@ -1,4 +1,8 @@
-"""The editor's path: generated guide and form, form-to-record conversion, CI feedback, edit links."""
+"""The editor's path: generated guide and form, form-to-record conversion, CI feedback, edit links.
+
+Conversion and CI feedback are code tests on fixture records; the committed guide, form and
+workflows are content tests; the edit links are read from the real records' built site.
+"""
 
 from __future__ import annotations
 
@@ -10,12 +14,10 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import fixture_text, run_cli, write_record
-from scripts.issue_form import record_from_issue
-from scripts.model import load_catalogue
-from scripts.project import REPO_ROOT, Project
-from scripts.schemas import Schemas
-from scripts.validate import load_sections
-from scripts.vocabularies import Vocabularies
+from scripts.editors.issue_form import record_from_issue
+from scripts.pipeline.catalogue import load_catalogue
+from scripts.pipeline.config import load_rules
+from scripts.project import GENERATED, REPO_ROOT
 
 FORM = REPO_ROOT / ".github" / "ISSUE_TEMPLATE" / "uusi-esimerkki.yml"
 ISSUE = """### Nimi
@@ -109,10 +111,11 @@ Varaa aikaa kokousten valmisteluun.
 """
 
 
-def test_guide_and_issue_form_are_generated_from_the_schema():
-    result = run_cli(Project(), "editor-files", "--check")
+def test_guide_and_issue_form_are_generated_from_the_schema(real_project):
+    """Content test: the committed CONTRIBUTING.md and issue form match the schemas and vocabularies."""
+    result = run_cli(real_project, "editor-files", "--check")
     assert result.returncode == 0, result.stderr
-    guide = (REPO_ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    guide = (real_project.root / "CONTRIBUTING.md").read_text(encoding="utf-8")
     assert "| `feedback_to_participants` | Palaute osallistujille | kyllä |" in guide
     assert "| `arviointiosallisuus` | Arviointiosallisuus |" in guide
 
@@ -124,12 +127,15 @@ def test_stale_guide_is_detected(empty_project):
     assert result.returncode == 1 and "CONTRIBUTING.md" in result.stderr
 
 
-def test_issue_form_offers_the_vocabularies():
+def test_issue_form_offers_the_vocabularies(real_project):
+    """Content test: the committed issue form offers the vocabularies' values, each label once."""
     form = yaml.safe_load(FORM.read_text(encoding="utf-8"))
     fields = {item["id"]: item for item in form["body"] if "id" in item}
     labels = [item["attributes"]["label"] for item in form["body"] if "label" in item["attributes"]]
     assert len(labels) == len(set(labels))
-    vocabularies = Vocabularies.load(Project())
+    rules, problems = load_rules(real_project)
+    assert problems == []
+    vocabularies = rules.vocabularies
     assert fields["levels"]["attributes"]["options"] == list(vocabularies["levels"])
     assert fields["levels"]["attributes"]["multiple"] is True
     assert fields["status"]["attributes"]["options"] == ["kokeilu", "käynnissä", "vakiintunut", "päättynyt"]
@@ -154,11 +160,26 @@ def test_submitted_issue_becomes_a_valid_record(empty_project):
     assert again.returncode == 1 and "on jo käytössä" in again.stderr
 
 
-def test_incomplete_issue_gives_validation_errors_not_a_crash():
-    project = Project()
-    _, text = record_from_issue(ISSUE.replace("käynnissä", "_No response_").replace("\n2023\n", "\nvuonna 2023\n"),
-                                Schemas.load(project), load_sections(project)["case"], dt.date(2026, 11, 22))
+def test_incomplete_issue_gives_validation_errors_not_a_crash(empty_project):
+    """A form with a missing status and a year in words still becomes a file, which the
+    validator then rejects field by field with the line of each problem."""
+    write_record(empty_project, "method", "testimenetelma", fixture_text("method.md"))
+    rules, problems = load_rules(empty_project)
+    assert problems == []
+    issue = ISSUE.replace("käynnissä", "_No response_").replace("\n2023\n", "\nvuonna 2023\n")
+    record_id, text = record_from_issue(issue, rules.schemas, rules.sections["case"], dt.date(2026, 11, 22))
     assert "status: ''" in text and "start: vuonna 2023" in text
+    path = write_record(empty_project, "case", record_id, text)
+    lines = text.splitlines()
+    start_line, status_line = lines.index("  start: vuonna 2023") + 1, lines.index("status: ''") + 1
+    catalogue, problems = load_catalogue(empty_project)
+    assert catalogue is None
+    rel = f"cases/{path.name}"
+    assert {str(problem) for problem in problems} == {
+        f"{rel}:{start_line}: years.start: arvon pitää olla kokonaisluku tai tyhjä (null), nyt se on tekstiä.",
+        f"{rel}:{status_line}: status: arvo '' ei ole sallittu. Sallitut arvot: kokeilu, käynnissä, vakiintunut, "
+        "päättynyt.",
+    }
 
 
 def test_validation_errors_become_github_annotations(empty_project):
@@ -184,13 +205,27 @@ def test_workflows_pass_actionlint(tmp_path):
     assert lint(broken).returncode == 1
 
 
-def test_edit_links_open_the_source_file(built_site):
-    catalogue, _ = load_catalogue(Project())
+def test_edit_links_open_the_source_file(built_site, real_project, real_catalogue):
+    """"Muokkaa tätä sivua" opens the file an editor changes: a record, a page template, a
+    hand-written page; never a generated page, and never a file that does not exist."""
     repo = "https://github.com/osallisuus/menetelmapankki/edit/main/"
-    record = catalogue.methods[0]
-    html = BeautifulSoup((built_site / record.url / "index.html").read_text(encoding="utf-8"), "html.parser")
-    assert html.find("a", rel="edit")["href"] == repo + record.source
-    listing = BeautifulSoup((built_site / "menetelmat" / "index.html").read_text(encoding="utf-8"), "html.parser")
-    assert listing.find("a", rel="edit") is None
-    about = BeautifulSoup((built_site / "tietoa" / "index.html").read_text(encoding="utf-8"), "html.parser")
-    assert about.find("a", rel="edit")["href"] == repo + "docs/tietoa.md"
+
+    def edit_link(path: str) -> str | None:
+        html = BeautifulSoup((built_site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+        link = html.find("a", rel="edit")
+        return link and link["href"]
+
+    for record in real_catalogue.records:
+        assert edit_link(record.url) == repo + record.source
+    for path, source in (("", "overrides/records/home.md"), ("tasot", "overrides/records/levels.md"),
+                         ("avoin-data", "overrides/records/open-data.md"), ("tietoa", "docs/tietoa.md")):
+        assert edit_link(path) == repo + source, path
+    for path in ("menetelmat", "esimerkit", "loyda", "vertailu", "tasot/arviointiosallisuus"):
+        assert edit_link(path) is None, path
+    for page in built_site.rglob("index.html"):
+        link = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find("a", rel="edit")
+        if link:
+            assert link["href"].startswith(repo), page
+            source = link["href"][len(repo):]
+            assert (real_project.root / source).is_file(), page
+            assert not any(source == name or source.startswith(name) for name in GENERATED), page

@@ -2,7 +2,8 @@
 as the filter state, the three-question guide, keyboard use and the no-JavaScript list.
 
 Expected results come from the catalogue in Python (the same records the site was built
-from), so the browser's filtering is checked against the data, not against itself.
+from, ``real_catalogue``), so the browser's filtering is checked against the data, not
+against itself.
 """
 
 from __future__ import annotations
@@ -11,21 +12,42 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+import yaml
 from playwright.sync_api import expect
 
 from conftest import answer_guide
-from scripts.model import load_catalogue
-from scripts.project import Project
+from scripts.project import REPO_ROOT
+from scripts.site.facets import Facets
 
-CATALOGUE, _ = load_catalogue(Project())
-RECORDS = CATALOGUE.methods + CATALOGUE.cases
-FACETS = {facet.param: facet for facet in CATALOGUE.facets}
+# The facets' address parameters, read from the checkout's data/facets.yml at collection time
+# (loading the catalogue then would write into the checkout); test_facet_params_are_the_configured_ones
+# checks that the built catalogue has the same ones.
+FACET_PARAMS = [item["param"]
+                for item in yaml.safe_load((REPO_ROOT / "data" / "facets.yml").read_text(encoding="utf-8"))]
 
 
-def expected_titles(**chosen: list[str]) -> set[str]:
-    """Titles of the records that have one of the chosen values in every chosen facet."""
-    return {record.title for record in RECORDS
-            if all(set(values) & set(CATALOGUE.facet_values(record)[param]) for param, values in chosen.items())}
+@pytest.fixture(scope="module")
+def catalogue(real_catalogue):
+    return real_catalogue
+
+
+@pytest.fixture(scope="module")
+def facets(catalogue) -> Facets:
+    return Facets(catalogue)
+
+
+@pytest.fixture(scope="module")
+def records(catalogue):
+    return catalogue.methods + catalogue.cases
+
+
+@pytest.fixture(scope="module")
+def expected_titles(facets, records):
+    def titles(**chosen: list[str]) -> set[str]:
+        """Titles of the records that have one of the chosen values in every chosen facet."""
+        return {record.title for record in records
+                if all(set(values) & set(facets.values_of(record)[param]) for param, values in chosen.items())}
+    return titles
 
 
 @pytest.fixture
@@ -52,29 +74,34 @@ def shown_count(page, param: str, value: str) -> int:
     return int(re.search(r"\((\d+)\)", label.text_content()).group(1))
 
 
-def open_facet(page, param: str) -> None:
-    box = checkbox(page, param, FACETS[param].values[0]["id"])
+def open_facet(page, facets: Facets, param: str) -> None:
+    box = checkbox(page, param, facets.by_param[param].values[0]["id"])
     details = box.locator("xpath=ancestor::details")
     if details.count() and details.get_attribute("open") is None:
         details.locator("summary").click()
 
 
-def test_without_filters_everything_is_listed_and_counted(page):
+def test_facet_params_are_the_configured_ones(facets):
+    assert [facet.param for facet in facets.all] == FACET_PARAMS
+
+
+def test_without_filters_everything_is_listed_and_counted(page, catalogue, facets, records):
     page.goto("loyda/")
     expect(page.locator("#finder-status")).to_have_text(
-        f"Kaikkiaan {len(CATALOGUE.methods)} menetelmää ja {len(CATALOGUE.cases)} esimerkkiä.")
-    assert len(visible_titles(page)) == len(RECORDS)
-    assert shown_count(page, "tyyppi", "method") == len(CATALOGUE.methods)
+        f"Kaikkiaan {len(catalogue.methods)} menetelmää ja {len(catalogue.cases)} esimerkkiä.")
+    assert len(visible_titles(page)) == len(records)
+    assert shown_count(page, "tyyppi", "method") == len(catalogue.methods)
     # A single-valued facet's counts add up to the records that have the field.
-    assert sum(shown_count(page, "kesto", value["id"]) for value in FACETS["kesto"].values) == len(CATALOGUE.methods)
+    assert sum(shown_count(page, "kesto", value["id"]) for value in facets.by_param["kesto"].values) == \
+        len(catalogue.methods)
 
 
-@pytest.mark.parametrize("param", list(FACETS))
-def test_each_facet_narrows_to_the_records_with_that_value(page, param):
+@pytest.mark.parametrize("param", FACET_PARAMS)
+def test_each_facet_narrows_to_the_records_with_that_value(page, facets, expected_titles, param):
     page.goto("loyda/")
-    value = FACETS[param].values[0]["id"]
+    value = facets.by_param[param].values[0]["id"]
     expected = expected_titles(**{param: [value]})
-    open_facet(page, param)
+    open_facet(page, facets, param)
     assert shown_count(page, param, value) == len(expected)
     checkbox(page, param, value).check()
     expect(page.locator("#finder-status")).to_contain_text("Valinnoilla löytyi")
@@ -82,23 +109,23 @@ def test_each_facet_narrows_to_the_records_with_that_value(page, param):
     assert parse_qs(urlsplit(page.url).query) == {param: [value]}
 
 
-def test_filters_combine_across_facets_and_within_one(page):
+def test_filters_combine_across_facets_and_within_one(page, facets, records, expected_titles):
     page.goto("loyda/")
     checkbox(page, "taso", "paatososallisuus").check()
-    open_facet(page, "kohderyhma")
+    open_facet(page, facets, "kohderyhma")
     checkbox(page, "kohderyhma", "nuoret").check()
     checkbox(page, "kohderyhma", "lapset").check()
     expected = expected_titles(taso=["paatososallisuus"], kohderyhma=["nuoret", "lapset"])
-    assert 0 < len(expected) < len(RECORDS)
+    assert 0 < len(expected) < len(records)
     assert visible_titles(page) == expected
-    methods = sum(1 for record in RECORDS if record.title in expected and record.kind == "method")
+    methods = sum(1 for record in records if record.title in expected and record.kind == "method")
     expect(page.locator("#finder-status")).to_have_text(
         re.compile(rf"Valinnoilla löytyi {methods} menetelmä\S* ja {len(expected) - methods} esimerk"))
     # Counts show what choosing a value would give next to the other choices.
     assert shown_count(page, "tyyppi", "method") == methods
 
 
-def test_address_keeps_the_filters_and_restores_them(page):
+def test_address_keeps_the_filters_and_restores_them(page, catalogue, records, expected_titles):
     page.goto("loyda/")
     checkbox(page, "taso", "arviointiosallisuus").check()
     checkbox(page, "tyyppi", "case").check()
@@ -107,21 +134,21 @@ def test_address_keeps_the_filters_and_restores_them(page):
     page.goto(page.url)
     expect(checkbox(page, "taso", "arviointiosallisuus")).to_be_checked()
     expect(checkbox(page, "tyyppi", "case")).to_be_checked()
-    cases = {case.title for case in CATALOGUE.cases}
+    cases = {case.title for case in catalogue.cases}
     assert visible_titles(page) == shown == expected_titles(taso=["arviointiosallisuus"]) & cases
     page.get_by_role("button", name="Tyhjennä valinnat").click()
     expect(page).to_have_url(re.compile(r"/loyda/$"))
-    assert len(visible_titles(page)) == len(RECORDS)
+    assert len(visible_titles(page)) == len(records)
 
 
-def test_level_page_opens_the_filter_preset_to_its_level(page):
+def test_level_page_opens_the_filter_preset_to_its_level(page, expected_titles):
     page.goto("tasot/toimintaosallisuus/")
     page.get_by_role("link", name="Suodata tämän tason menetelmiä ja esimerkkejä").click()
     expect(checkbox(page, "taso", "toimintaosallisuus")).to_be_checked()
     assert visible_titles(page) == expected_titles(taso=["toimintaosallisuus"])
 
 
-def test_guide_suggests_methods_that_fit_and_says_why(page):
+def test_guide_suggests_methods_that_fit_and_says_why(page, catalogue):
     # "We want clients with a substance abuse history to evaluate our service."
     page.goto("loyda/")
     answer_guide(page, "Arviointiosallisuus", "Mielenterveys- ja päihdekuntoutujat", "Paljon")
@@ -130,23 +157,23 @@ def test_guide_suggests_methods_that_fit_and_says_why(page):
     titles = suggestions.locator("a").all_inner_texts()
     assert "Bikva" in titles and len(titles) <= 5
     for title in titles:
-        method = next(m for m in CATALOGUE.methods if m.title == title)
+        method = next(m for m in catalogue.methods if m.title == title)
         assert "arviointiosallisuus" in method.levels
     expect(suggestions.first.locator("p")).to_contain_text("arviointiosallisuus")
     expect(page.locator("#guide-answer h3")).to_be_focused()
 
 
-def test_guide_respects_the_resources_at_hand(page):
+def test_guide_respects_the_resources_at_hand(page, catalogue):
     page.goto("loyda/")
     answer_guide(page, "Päätösosallisuus", "Ryhmällä ei ole väliä", "Vähän")
     titles = page.locator(".guide-list > li a").all_inner_texts()
     assert titles
     for title in titles:
-        method = next(m for m in CATALOGUE.methods if m.title == title)
+        method = next(m for m in catalogue.methods if m.title == title)
         assert method.data["resources"]["level"] == "kevyt"
 
 
-def test_keyboard_alone_answers_the_guide_and_filters(page):
+def test_keyboard_alone_answers_the_guide_and_filters(page, catalogue):
     page.goto("loyda/")
     page.locator("#guide-form input[name=taso]").first.focus()
     page.keyboard.press("ArrowDown")  # radio groups move with arrow keys
@@ -161,14 +188,14 @@ def test_keyboard_alone_answers_the_guide_and_filters(page):
     box.focus()
     page.keyboard.press("Space")
     expect(box).to_be_checked()
-    assert len(visible_titles(page)) == len(CATALOGUE.methods)
+    assert len(visible_titles(page)) == len(catalogue.methods)
 
 
-def test_without_javascript_the_page_is_a_plain_list(browser, site_url):
+def test_without_javascript_the_page_is_a_plain_list(browser, site_url, records):
     context = browser.new_context(base_url=site_url, java_script_enabled=False)
     page = context.new_page()
     page.goto("loyda/?taso=paatososallisuus")
     expect(page.locator("#finder-form")).to_be_hidden()
-    expect(page.locator("#finder-list > li")).to_have_count(len(RECORDS))
-    expect(page.locator("#finder-list > li:visible")).to_have_count(len(RECORDS))
+    expect(page.locator("#finder-list > li")).to_have_count(len(records))
+    expect(page.locator("#finder-list > li:visible")).to_have_count(len(records))
     context.close()

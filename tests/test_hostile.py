@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from conftest import fixture_text, run_cli, serve_directory, write_record
+from conftest import fixture_text, run_cli, write_record
+from scripts.tools.serving import served
 
 TITLE = "{{ 7 * 7 }} {% raw %} *ei* [linkki](x) | & <3"
 BODY = ("Teksti {{ config.site_name }} ja {% include 'x' %} sekä 1 < 2 ja `<script>` koodina? "
@@ -25,7 +26,7 @@ def test_accepted_text_is_shown_literally_and_runs_nothing(empty_project, tmp_pa
     site = tmp_path / "site"
     result = run_cli(empty_project, "build", "--site-dir", str(site))
     assert result.returncode == 0, result.stderr
-    with serve_directory(site) as url:
+    with served(site) as url:
         page = browser.new_page()
         dialogs, errors, requests = [], [], []
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))

@@ -1,4 +1,8 @@
-"""The municipality vocabulary is derived from the npm package, not typed by hand."""
+"""The municipality vocabulary is derived from the npm package, not typed by hand.
+
+The refresh is a code test on a small package built here; the committed vocabulary is a
+content test.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +12,8 @@ import tarfile
 
 import yaml
 
-from scripts.municipalities import refresh
-from scripts.project import Project
-from scripts.vocabularies import Vocabularies
+from scripts.pipeline.config import load_rules
+from scripts.tools.municipalities import refresh
 
 
 def row(code: str, fi: str, sv: str, region: str) -> dict:
@@ -44,8 +47,20 @@ def test_refresh_derives_one_entry_per_municipality(tmp_path):
     ]
 
 
-def test_committed_vocabulary_has_every_municipality_with_its_region():
-    vocabularies = Vocabularies.load(Project())
+def test_refreshed_vocabulary_passes_its_schema(empty_project, tmp_path):
+    package = tmp_path / "package.tgz"
+    make_package(package, [row("564", "Oulu", "Uleåborg", "Pohjois-Pohjanmaa")], "9.9.9")
+    refresh(empty_project.vocabularies_dir / "municipalities.yml", package)
+    rules, problems = load_rules(empty_project)
+    assert problems == []
+    assert rules.vocabularies.region_of("Oulu") == "Pohjois-Pohjanmaa"
+
+
+def test_committed_vocabulary_has_every_municipality_with_its_region(real_project):
+    """Content test: data/vocabularies/municipalities.yml is today's list."""
+    rules, problems = load_rules(real_project)
+    assert problems == []
+    vocabularies = rules.vocabularies
     municipalities = vocabularies["municipalities"]
     assert len(municipalities) == 309
     assert vocabularies.region_of("Oulu") == "Pohjois-Pohjanmaa"

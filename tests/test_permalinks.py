@@ -2,6 +2,8 @@
 
 Covers the register of published URLs, redirects left by a renamed record, stable section
 anchors, the "Viittaa tähän sivuun" block with its link-preview metadata, and printing.
+The register and the built pages of the real records are content tests; renaming is a code
+test on fixture records.
 """
 
 from __future__ import annotations
@@ -13,10 +15,11 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from conftest import fixture_text, run_cli, serve_directory, write_record
-from scripts.model import load_catalogue
-from scripts.permalinks import read_register, record_url
-from scripts.project import Project
+from conftest import fixture_text, run_cli, write_record
+from scripts.pipeline.config import site_identity
+from scripts.pipeline.permalinks import read_register
+from scripts.rules.kinds import record_url
+from scripts.tools.serving import served
 
 METHOD_ANCHORS = ["mika-se-on", "milloin-se-sopii", "nain-toteutat", "edellytykset-ja-resurssit",
                   "huomioitavaa-julkisella-sektorilla", "vinkit-ja-sudenkuopat", "esimerkit-kaytosta", "lahteet",
@@ -29,33 +32,31 @@ def soup(path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
-def test_register_lists_every_record():
-    project = Project()
-    catalogue, problems = load_catalogue(project)
-    assert not problems
-    registered = {url for _, url in read_register(project.register_file)}
-    missing = [record_url(r.kind, r.id) for r in catalogue.methods + catalogue.cases
-               if record_url(r.kind, r.id) not in registered]
+def test_register_lists_every_record(real_project, real_catalogue):
+    """Content test: every record's address is in the committed register."""
+    registered = {url for _, url in read_register(real_project.register_file)}
+    missing = [record_url(r.kind, r.id) for r in real_catalogue.records if record_url(r.kind, r.id) not in registered]
     assert not missing, f"Aja `python -m scripts permalinks` ja lisää data/published-urls.txt muutokseen: {missing}"
 
 
-def test_every_registered_address_resolves_in_the_built_site(built_site):
-    for _, url in read_register(Project().register_file):
+def test_every_registered_address_resolves_in_the_built_site(built_site, real_project):
+    registered = read_register(real_project.register_file)
+    assert registered
+    for _, url in registered:
         assert (built_site / url.strip("/") / "index.html").exists(), url
 
 
-def test_section_anchors_are_the_same_on_every_record(built_site):
-    catalogue, _ = load_catalogue(Project())
+def test_section_anchors_are_the_same_on_every_record(built_site, real_catalogue):
+    catalogue = real_catalogue
     for records, anchors in ((catalogue.methods, METHOD_ANCHORS), (catalogue.cases, CASE_ANCHORS)):
         for record in records:
             html = soup(built_site / record.url / "index.html")
             assert [h2["id"] for h2 in html.select("article h2")] == anchors, record.id
 
 
-def test_record_page_can_be_cited_and_previewed(built_site):
-    catalogue, _ = load_catalogue(Project())
-    site = Project().site()
-    for record in catalogue.methods + catalogue.cases:
+def test_record_page_can_be_cited_and_previewed(built_site, real_project, real_catalogue):
+    site = site_identity(real_project)
+    for record in real_catalogue.records:
         html = soup(built_site / record.url / "index.html")
         permanent = site["url"] + record.url
         cite = html.select_one("#viittaa-tahan-sivuun ~ div.record-cite")
@@ -93,7 +94,7 @@ def test_renamed_record_leaves_a_working_redirect(empty_project, tmp_path, brows
     assert result.returncode == 0, result.stderr
     old = soup(site / "menetelmat" / "testimenetelma" / "index.html")
     assert old.find("meta", attrs={"http-equiv": "refresh"})["content"] == "0; url=../../menetelmat/uusi-nimi/"
-    with serve_directory(site) as url:
+    with served(site) as url:
         page = browser.new_page()
         page.goto(url + "menetelmat/testimenetelma/#nain-toteutat")
         expect(page).to_have_url(url + "menetelmat/uusi-nimi/#nain-toteutat")

@@ -8,17 +8,15 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from conftest import copy_project
 from scripts.project import REPO_ROOT
+from scripts.tools.serving import free_port, wait_until
 
 README = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -31,50 +29,37 @@ def test_readme_gives_the_two_commands():
     assert "make test" in ci
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def fetch(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=5) as response:
-        return response.read().decode("utf-8")
-
-
-def wait_for(url: str, text: str, seconds: float) -> float:
-    start = time.monotonic()
-    while time.monotonic() - start < seconds:
-        try:
-            if text in fetch(url):
-                return time.monotonic() - start
-        except OSError:
-            pass
-        time.sleep(0.2)
-    pytest.fail(f"{url} did not show {text!r} within {seconds} s")
-
-
 @pytest.fixture
-def served(tmp_path):
+def preview(tmp_path):
+    """`make serve` on a copy with the real records; yields the copy, the preview's URL and its log."""
     project = copy_project(tmp_path / "project", with_records=True)
     port = free_port()
     venv = Path(sys.executable).parent.parent
-    process = subprocess.Popen(["make", "serve", f"VENV={venv}", f"ADDR=127.0.0.1:{port}"], cwd=project.root,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
-                               env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    log = tmp_path / "serve.log"
+    with open(log, "wb") as output:  # a file, not a pipe nobody reads: a full pipe would stall the server
+        process = subprocess.Popen(["make", "serve", f"VENV={venv}", f"ADDR=127.0.0.1:{port}"], cwd=project.root,
+                                   stdout=output, stderr=subprocess.STDOUT, start_new_session=True,
+                                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     try:
-        yield project, f"http://127.0.0.1:{port}/"
+        yield project, f"http://127.0.0.1:{port}/", log
     finally:
         os.killpg(process.pid, 15)
         process.wait(timeout=20)
 
 
-def test_make_serve_shows_the_site_and_follows_record_edits(served):
-    project, url = served
-    wait_for(url, "Osallisuuden menetelmäpankki", 120)
-    wait_for(url + "menetelmat/bikva/", "<h1", 10)
-    wait_for(url + "pagefind/pagefind-entry.json", '"languages"', 30)  # the preview searches too
+def test_make_serve_shows_the_site_and_follows_record_edits(preview):
+    project, url, log = preview
+
+    def shows(page: str, text: str, seconds: float) -> None:
+        try:
+            wait_until(url + page, text, seconds)
+        except TimeoutError as error:
+            pytest.fail(f"{error}\n{log.read_text(encoding='utf-8', errors='replace')[-3000:]}")
+
+    shows("", "Osallisuuden menetelmäpankki", 120)
+    shows("menetelmat/bikva/", "<h1", 10)
+    shows("pagefind/pagefind-entry.json", '"languages"', 30)  # the preview searches too
     record = project.methods_dir / "bikva.md"
     record.write_text(record.read_text(encoding="utf-8").replace("title: Bikva", "title: Bikva-arviointimalli"),
                       encoding="utf-8")
-    wait_for(url + "menetelmat/bikva/", 'id="bikva-arviointimalli">Bikva-arviointimalli<', 30)
+    shows("menetelmat/bikva/", 'id="bikva-arviointimalli">Bikva-arviointimalli<', 30)

@@ -1,14 +1,15 @@
 """Unchanged records are not parsed and checked again, and nothing is lost or kept stale by that.
 
-The record cache (scripts/record_cache.py) is what makes re-validating 5,000 records fast;
-these tests make sure a cached run reports exactly what a fresh run would.
+The record cache (``scripts/pipeline/record_cache.py``) is what makes re-validating 5,000
+records fast; these code tests on fixture records make sure a cached run reports exactly
+what a fresh run would.
 """
 
 from __future__ import annotations
 
 from conftest import fixture_text, write_record
-from scripts import record_cache
-from scripts.model import load_catalogue
+from scripts.pipeline import record_cache
+from scripts.pipeline.catalogue import load_catalogue
 
 METHOD = fixture_text("method.md")
 CASE = fixture_text("case.md")
@@ -74,5 +75,6 @@ def test_changed_rules_check_every_record_again(empty_project, monkeypatch):
 def test_a_damaged_cache_is_ignored(empty_project):
     write_record(empty_project, "method", "testimenetelma", METHOD)
     load_catalogue(empty_project)
-    (empty_project.root / "build" / "record-cache.marshal").write_bytes(b"not a cache")
+    assert empty_project.record_cache_file.is_file()
+    empty_project.record_cache_file.write_bytes(b"not a cache")
     assert messages(empty_project) == []

@@ -1,4 +1,7 @@
-"""Editors start a record with one command: every field present, nothing overwritten."""
+"""Editors start a record with one command: every field present, nothing overwritten.
+
+Code tests on a project of fixture records (``empty_project``).
+"""
 
 from __future__ import annotations
 
@@ -11,9 +14,15 @@ import pytest
 import yaml
 
 from conftest import fixture_text, run_cli, write_record
-from scripts.model import load_catalogue
-from scripts.scaffold import ScaffoldError, new_record, slugify
-from scripts.schemas import Schemas
+from scripts.editors.scaffold import ScaffoldError, new_record, slugify
+from scripts.pipeline.catalogue import load_catalogue
+from scripts.pipeline.config import Rules, load_rules
+
+
+def rules_of(project) -> Rules:
+    rules, problems = load_rules(project)
+    assert problems == []
+    return rules
 
 
 @pytest.mark.parametrize("title, expected", [
@@ -26,11 +35,12 @@ def test_id_is_derived_from_the_title(title, expected):
 
 
 def test_new_case_has_every_schema_field_and_the_body_sections(empty_project):
-    path = new_record(empty_project, "case", "Ylöjärven lähiökävely", today=dt.date(2026, 11, 22))
+    rules = rules_of(empty_project)
+    path = new_record(empty_project, rules, "case", "Ylöjärven lähiökävely", today=dt.date(2026, 11, 22))
     assert path == "cases/ylojarven-lahiokavely.md"
     text = (empty_project.root / path).read_text(encoding="utf-8")
     front = yaml.safe_load(text.split("---\n")[1])
-    schema = Schemas.load(empty_project).inlined["case"]
+    schema = rules.schemas.inlined["case"]
     assert list(front) == list(schema["properties"])
     assert front["id"] == "ylojarven-lahiokavely" and front["title"] == "Ylöjärven lähiökävely"
     assert str(front["updated"]) == "2026-11-22"
@@ -41,7 +51,7 @@ def test_new_case_has_every_schema_field_and_the_body_sections(empty_project):
 
 def test_new_record_fails_validation_field_by_field_until_filled_in(empty_project):
     write_record(empty_project, "method", "testimenetelma", fixture_text("method.md"))
-    new_record(empty_project, "case", "Uusi esimerkki")
+    new_record(empty_project, rules_of(empty_project), "case", "Uusi esimerkki")
     _, problems = load_catalogue(empty_project)
     fields = {problem.field for problem in problems}
     assert {"summary", "status", "methods", "levels", "setting", "sources[0].title", "leipäteksti"} <= fields
@@ -49,23 +59,29 @@ def test_new_record_fails_validation_field_by_field_until_filled_in(empty_projec
 
 
 def test_new_method_validates_once_filled_in(empty_project):
-    path = empty_project.root / new_record(empty_project, "method", "Testimenetelmä")
+    path = empty_project.root / new_record(empty_project, rules_of(empty_project), "method", "Testimenetelmä")
     filled = fixture_text("method.md")
     path.write_text(filled, encoding="utf-8")
     _, problems = load_catalogue(empty_project)
     assert problems == []
 
 
-def test_existing_or_published_id_is_refused(empty_project):
+def test_existing_id_is_refused(empty_project):
+    rules = rules_of(empty_project)
     write_record(empty_project, "method", "testimenetelma", fixture_text("method.md"))
     before = (empty_project.methods_dir / "testimenetelma.md").read_text(encoding="utf-8")
     with pytest.raises(ScaffoldError, match="tunniste 'testimenetelma' on jo käytössä"):
-        new_record(empty_project, "method", "Testimenetelmä")
+        new_record(empty_project, rules, "method", "Testimenetelmä")
     assert (empty_project.methods_dir / "testimenetelma.md").read_text(encoding="utf-8") == before
+
+
+def test_published_id_is_refused(empty_project):
+    rules = rules_of(empty_project)
     empty_project.register_file.write_text("/esimerkit/vanha-esimerkki/\n", encoding="utf-8")
     with pytest.raises(ScaffoldError, match="aiemmin julkaistu osoite"):
-        new_record(empty_project, "case", "Vanha esimerkki")
-    assert new_record(empty_project, "case", "Vanha esimerkki", record_id="vanha-esimerkki-2") == "cases/vanha-esimerkki-2.md"
+        new_record(empty_project, rules, "case", "Vanha esimerkki")
+    assert new_record(empty_project, rules, "case", "Vanha esimerkki", record_id="vanha-esimerkki-2") == \
+        "cases/vanha-esimerkki-2.md"
 
 
 def test_cli_and_make_target(empty_project):

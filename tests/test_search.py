@@ -2,6 +2,7 @@
 
 Pagefind answers from the index that `python -m scripts build` writes; each query below must
 bring the expected record into the first three results, whatever form the word is in.
+Content tests in part: the queries name real records of the built site.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ import re
 
 import pytest
 from playwright.sync_api import expect
+
+from scripts.rules.kinds import KINDS
 
 
 @pytest.fixture(scope="module")
@@ -64,10 +67,13 @@ def test_result_opens_the_record_with_the_keyboard(page):
     page.goto("")
 
 
-def test_result_shows_kind_and_summary(page):
+def test_result_shows_kind_and_summary(page, built_site):
+    """The index labels a record by its kind id; the results name the kind in Finnish (from the page contract)."""
+    record_page = (built_site / "menetelmat" / "osallistuva-budjetointi" / "index.html").read_text(encoding="utf-8")
+    assert 'data-pagefind-meta="kind:method"' in record_page
     first = search(page, "osallistuva budjetointi").first
     expect(first.locator("h2")).to_have_text("Osallistuva budjetointi")
-    expect(first).to_contain_text("Menetelmä")
+    expect(first.locator(".search-result__kind")).to_have_text(KINDS["method"].label)
     expect(first).to_contain_text("äänestävät")
 
 

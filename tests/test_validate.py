@@ -2,7 +2,9 @@
 
 Each bad record is a small edit of a valid fixture; the test checks the reported field,
 the line (where the problem has one) and the Finnish explanation, through the same
-function the build uses.
+function the build uses. Configuration files (``data/facets.yml`` and the rest) are checked
+the same way. All are code tests on fixture records, except the one content test that the
+real records are valid.
 """
 
 from __future__ import annotations
@@ -12,9 +14,8 @@ import re
 import pytest
 
 from conftest import fixture_text, run_cli, write_record
-from scripts.model import load_catalogue
-from scripts.project import Project
-from scripts.records import MAX_BYTES
+from scripts.pipeline.catalogue import load_catalogue
+from scripts.pipeline.records import MAX_BYTES
 
 METHOD = fixture_text("method.md")
 CASE = fixture_text("case.md")
@@ -31,10 +32,15 @@ def problems_for(project, kind: str, text, record_id: str | None = None) -> list
     return [str(problem) for problem in problems]
 
 
-def test_real_records_are_valid():
-    catalogue, problems = load_catalogue(Project())
+def test_real_records_are_valid(real_project):
+    """Content test: every real record and configuration file passes validation."""
+    result = run_cli(real_project, "validate")
+    assert result.returncode == 0, result.stderr
+    catalogue, problems = load_catalogue(real_project)
     assert problems == []
     assert catalogue.methods and catalogue.cases
+    assert result.stdout.strip() == (f"Kaikki tietueet ovat kunnossa: {len(catalogue.methods)} menetelmää ja "
+                                     f"{len(catalogue.cases)} esimerkkiä.")
 
 
 def test_good_fixtures_are_valid(empty_project):
@@ -208,7 +214,7 @@ def test_cli_accepts_valid_records(empty_project):
     write_record(empty_project, "method", "testimenetelma", METHOD)
     result = run_cli(empty_project, "validate")
     assert result.returncode == 0, result.stderr
-    assert "Kaikki 1 tietuetta ovat kunnossa" in result.stdout
+    assert result.stdout.strip() == "Kaikki tietueet ovat kunnossa: 1 menetelmä ja 0 esimerkkiä."
 
 
 def test_comparison_groups_must_name_existing_methods(empty_project):
@@ -219,3 +225,77 @@ def test_comparison_groups_must_name_existing_methods(empty_project):
     assert [str(p) for p in problems] == [
         "data/comparisons.yml:5: [0].methods[1]: tuntematon menetelmä 'ei-ole'. Käytä menetelmän tiedostonimeä "
         "ilman .md-päätettä tai poista se vertailusta."]
+
+
+# Configuration files people edit: each is checked against its JSON Schema in
+# data/schemas/config/ and reported like a record, "path:line: field: message", never a traceback.
+FACETS = ("- param: taso\n  field: levels\n- param: palvelualue\n  field: service_areas\n"
+          "- param: kohderyhma\n  field: target_groups\n- param: resurssit\n  field: resources.level\n")
+COMPARISON = "- title: Ryhmä\n  intro: Johdanto.\n  methods: [testimenetelma, toinen]\n"
+BAD_CONFIG = [
+    ("facet without field", "facets.yml", FACETS.replace("  field: service_areas\n", ""),
+     "data/facets.yml:3: [1].field: pakollinen kenttä puuttuu. Lisää rivi `field: …`."),
+    ("facets yaml syntax", "facets.yml", FACETS.replace("field: levels", "field: [levels"),
+     "data/facets.yml:3: tiedosto: YAML-virhe"),
+    ("facet over no field", "facets.yml", FACETS.replace("service_areas", "service_area"),
+     "data/facets.yml:3: [1].field: kenttää 'service_area' ei ole menetelmien eikä esimerkkien skeemassa"),
+    ("facet param twice", "facets.yml", FACETS.replace("palvelualue", "taso"),
+     "data/facets.yml:3: [1].param: suodatin 'taso' on jo aiemmin tiedostossa"),
+    ("facets not a list", "facets.yml", "param: taso\nfield: levels\n",
+     "data/facets.yml:1: tiedosto: arvon pitää olla lista, nyt se on kenttäryhmä."),
+    ("comparison unknown key", "comparisons.yml", COMPARISON + "  otsikko: Toinen\n",
+     "data/comparisons.yml:4: [0].otsikko: tuntematon kenttä. Tarkista kirjoitusasu; sallitut kentät ovat: "
+     "title, intro, methods."),
+    ("comparison of one method", "comparisons.yml", COMPARISON.replace(", toinen", ""),
+     "data/comparisons.yml:3: [0].methods: listassa pitää olla vähintään 2 arvo."),
+    ("comparisons yaml syntax", "comparisons.yml", COMPARISON.replace("intro: Johdanto.", "intro: Johdanto: \"x"),
+     "data/comparisons.yml:2: tiedosto: YAML-virhe"),
+    ("vocabulary entry without name", "vocabularies/target_groups.yml", "- id: asukkaat\n  name: Asukkaat\n- id: nuoret\n",
+     "data/vocabularies/target_groups.yml:3: [1].name: pakollinen kenttä puuttuu."),
+    ("section without hint", "schemas/sections.yml", None,
+     "data/schemas/sections.yml:5: method[0].hint: pakollinen kenttä puuttuu."),
+]
+
+
+@pytest.mark.parametrize("name, text, expected", [case[1:] for case in BAD_CONFIG], ids=[case[0] for case in BAD_CONFIG])
+def test_broken_configuration_file_is_reported_at_its_line(empty_project, name, text, expected):
+    write_record(empty_project, "method", "testimenetelma", METHOD)
+    write_record(empty_project, "method", "toinen", METHOD.replace("id: testimenetelma", "id: toinen"))
+    path = empty_project.data_dir / name
+    if text is None:  # an edit of the real file: its first section loses its hint
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        first_hint = next(index for index, line in enumerate(lines) if line.startswith("    hint:"))
+        text = "".join(lines[:first_hint] + lines[first_hint + 1:])
+    path.write_text(text, encoding="utf-8")
+    result = run_cli(empty_project, "validate")
+    assert result.returncode == 1
+    assert expected in result.stderr, result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    problems = [line for line in result.stderr.splitlines() if re.match(r"^[\w./-]+:\d+: ", line)]
+    assert len(problems) == 1, result.stderr  # the one mistake, reported once
+
+
+def test_valid_configuration_files_are_accepted(empty_project):
+    write_record(empty_project, "method", "testimenetelma", METHOD)
+    write_record(empty_project, "method", "toinen", METHOD.replace("id: testimenetelma", "id: toinen"))
+    empty_project.facets_file.write_text(FACETS, encoding="utf-8")
+    empty_project.comparisons_file.write_text(COMPARISON, encoding="utf-8")
+    catalogue, problems = load_catalogue(empty_project)
+    assert problems == []
+    assert [(facet.param, facet.field) for facet in catalogue.config.facets] == [
+        ("taso", "levels"), ("palvelualue", "service_areas"), ("kohderyhma", "target_groups"),
+        ("resurssit", "resources.level")]
+    assert [(group.title, group.methods) for group in catalogue.config.comparisons] == [
+        ("Ryhmä", ["testimenetelma", "toinen"])]
+
+
+def test_facets_without_a_guide_field_are_a_problem_not_a_traceback(empty_project, tmp_path):
+    """The guide on /loyda/ asks about levels, target groups and resources through their facets:
+    a facets.yml without one of them is reported like any other mistake."""
+    write_record(empty_project, "method", "testimenetelma", METHOD)
+    empty_project.facets_file.write_text("- param: taso\n  field: levels\n- param: resurssit\n  field: resources.level\n",
+                                         encoding="utf-8")
+    result = run_cli(empty_project, "build", "--site-dir", str(tmp_path / "site"))
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.returncode == 1
+    assert "data/facets.yml:1: tiedosto: suodatin kentälle 'target_groups' puuttuu" in result.stderr, result.stderr

@@ -3,59 +3,39 @@
  * this only turns each column header into a button that sorts by that column, Finnish
  * alphabetical order for text and numeric order for years, and announces the order
  * with aria-sort.
+ *
+ * A module script runs once per document, after the page is parsed. It relies on full page
+ * loads: with Material's navigation.instant the theme would swap in new pages without running
+ * it again, leaving their tables plain, so that feature must stay off in mkdocs.yml.
  */
-(function () {
-  "use strict";
+import { nextOrder, sortRows } from "./lib/sort-logic.js";
 
-  var collator = new Intl.Collator("fi", { numeric: true, sensitivity: "base" });
+function cellText(row, index) {
+  return row.cells[index] ? row.cells[index].textContent.trim() : "";
+}
 
-  function cellText(row, index) {
-    return row.cells[index] ? row.cells[index].textContent.trim() : "";
-  }
+function sortBy(table, index, header) {
+  const body = table.tBodies[0];
+  const order = nextOrder(header.getAttribute("aria-sort"));
+  const rows = sortRows(Array.from(body.rows), (row) => cellText(row, index), order);
+  Array.from(table.tHead.rows[0].cells).forEach((cell) => cell.removeAttribute("aria-sort"));
+  header.setAttribute("aria-sort", order);
+  rows.forEach((row) => body.appendChild(row));
+}
 
-  function sortBy(table, index, header) {
-    var body = table.tBodies[0];
-    var ascending = header.getAttribute("aria-sort") !== "ascending";
-    var rows = Array.prototype.slice.call(body.rows);
-    rows.sort(function (a, b) {
-      var order = collator.compare(cellText(a, index), cellText(b, index));
-      return ascending ? order : -order;
-    });
-    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (cell) {
-      cell.removeAttribute("aria-sort");
-    });
-    header.setAttribute("aria-sort", ascending ? "ascending" : "descending");
-    rows.forEach(function (row) {
-      body.appendChild(row);
-    });
-  }
+function enhance(table) {
+  if (!table.tHead || !table.tBodies[0] || table.dataset.sortable) return;
+  table.dataset.sortable = "true";
+  Array.from(table.tHead.rows[0].cells).forEach((header, index) => {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.textContent = header.textContent;
+    button.title = "Järjestä sarakkeen " + header.textContent + " mukaan";
+    button.addEventListener("click", () => sortBy(table, index, header));
+    header.textContent = "";
+    header.appendChild(button);
+  });
+  table.tHead.rows[0].cells[0].setAttribute("aria-sort", "ascending");
+}
 
-  function enhance(table) {
-    if (!table.tHead || !table.tBodies[0] || table.dataset.sortable) {
-      return;
-    }
-    table.dataset.sortable = "true";
-    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (header, index) {
-      var button = document.createElement("button");
-      button.type = "button";
-      button.textContent = header.textContent;
-      button.title = "Järjestä sarakkeen " + header.textContent + " mukaan";
-      button.addEventListener("click", function () {
-        sortBy(table, index, header);
-      });
-      header.textContent = "";
-      header.appendChild(button);
-    });
-    table.tHead.rows[0].cells[0].setAttribute("aria-sort", "ascending");
-  }
-
-  function init() {
-    document.querySelectorAll(".sortable-table table").forEach(enhance);
-  }
-
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
-})();
+document.querySelectorAll(".sortable-table table").forEach(enhance);

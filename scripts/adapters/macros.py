@@ -1,0 +1,30 @@
+"""mkdocs-macros functions for hand-written pages: the benchmark results and the page filters.
+
+Pages that show catalogue data are generated from templates (:mod:`scripts.site.pages`);
+macros serve only ``docs/suorituskyky.md``, whose data is the benchmark's result file, not
+the records. Loaded by mkdocs-macros from its file path, so it puts the project root on
+``sys.path``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent))
+
+from scripts.project import Project  # noqa: E402
+from scripts.site.views import filters  # noqa: E402
+
+
+def define_env(env) -> None:
+    benchmark_file = Project().benchmark_file
+
+    @env.macro
+    def benchmark() -> dict | None:
+        """The latest benchmark (``python -m scripts.tools.benchmark --write-results``); None before the first run."""
+        return json.loads(benchmark_file.read_text(encoding="utf-8")) if benchmark_file.exists() else None
+
+    for name, function in filters().items():
+        env.filter(function, name)

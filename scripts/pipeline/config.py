@@ -1,0 +1,174 @@
+"""Configuration files, read and checked like records.
+
+The rules records are checked against (vocabularies, body sections) and the site's editorial
+data (filters of "Löydä menetelmä", comparison groups, the last source-link check) are YAML
+files that people edit. Each has a JSON Schema in ``data/schemas/config/``; a file that breaks
+it gets the same Finnish ``path:line: field: problem and fix`` messages as a record, never a
+traceback.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jsonschema import Draft202012Validator, FormatChecker
+
+from scripts.pipeline.problems import Problem, explain, format_field
+from scripts.pipeline.records import parse_yaml
+from scripts.project import Project
+from scripts.rules.kinds import KINDS
+from scripts.rules.schemas import Schemas, vocabulary_of
+from scripts.rules.sections import Section, sections_from
+from scripts.rules.vocabularies import FILES as VOCABULARY_FILES, Vocabularies
+
+# Fields of a facet that are not record fields but derived from them.
+DERIVED_FIELDS = ("regions",)
+# The guide of "Löydä menetelmä" asks three questions, each about a field that must be a facet.
+GUIDE_FIELDS = {"level": "levels", "group": "target_groups", "resources": "resources.level"}
+
+
+@dataclass(frozen=True)
+class FacetConfig:
+    param: str
+    field: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Comparison:
+    title: str
+    intro: str
+    methods: list[str]
+    lines: list[int]
+
+
+@dataclass
+class Rules:
+    """What a record is checked against."""
+
+    schemas: Schemas
+    vocabularies: Vocabularies
+    sections: dict[str, list[Section]]
+
+
+@dataclass
+class SiteConfig:
+    """Editorial data of the site, beside the records."""
+
+    facets: list[FacetConfig] = field(default_factory=list)
+    comparisons: list[Comparison] = field(default_factory=list)
+    link_status: dict[str, dict] = field(default_factory=dict)
+
+
+@dataclass
+class ConfigFile:
+    data: Any
+    lines: dict[tuple, int]
+    rel: str
+
+    def line_of(self, path: tuple) -> int:
+        while path and path not in self.lines:
+            path = path[:-1]
+        return self.lines.get(path, 1)
+
+
+def read_config(project: Project, path: Path, schema: str, default: Any = None) -> tuple[ConfigFile | None, list[Problem]]:
+    """A configuration file checked against ``data/schemas/config/<schema>.schema.json``.
+
+    A missing file is ``default`` when the file is optional, else a problem."""
+    rel = project.relative(path)
+    if not path.exists():
+        if default is not None:
+            return ConfigFile(default, {}, rel), []
+        return None, [Problem(rel, 1, "tiedosto", "tiedosto puuttuu. Palauta se versionhallinnasta (git checkout).")]
+    data, lines, problems = parse_yaml(path.read_text(encoding="utf-8"), rel)
+    if problems:
+        return None, problems
+    document = ConfigFile(default if data is None and default is not None else data, lines, rel)
+    validator = Draft202012Validator(json.loads((project.config_schemas_dir / f"{schema}.schema.json").read_text(encoding="utf-8")),
+                                     format_checker=FormatChecker())
+    problems = [Problem(rel, document.line_of(where), format_field(where), message)
+                for error in validator.iter_errors(document.data) for where, message in explain(error)]
+    return (None if problems else document), sorted(problems)
+
+
+def site_identity(project: Project) -> dict[str, str]:
+    """Site name and absolute base URL (ending in /) from ``mkdocs.yml``."""
+    with open(project.mkdocs_config, encoding="utf-8") as stream:
+        config = yaml.safe_load(stream)
+    return {"name": config["site_name"], "url": config["site_url"].rstrip("/") + "/"}
+
+
+def load_rules(project: Project) -> tuple[Rules | None, list[Problem]]:
+    """Schemas, vocabularies and body sections; None and the problems if a file is broken."""
+    problems: list[Problem] = []
+    documents = {}
+    for name, (filename, _) in VOCABULARY_FILES.items():
+        schema = "municipalities" if name == "municipalities" else "vocabulary"
+        document, found = read_config(project, project.vocabularies_dir / filename, schema)
+        problems += found
+        documents[name] = document and document.data
+    sections, found = read_config(project, project.sections_file, "sections")
+    problems += found
+    if problems:
+        return None, problems
+    return Rules(Schemas.load(project), Vocabularies.from_documents(documents), sections_from(sections.data)), []
+
+
+def load_site_config(project: Project, rules: Rules, method_ids: set[str]) -> tuple[SiteConfig, list[Problem]]:
+    """Filters, comparison groups and link status, with references to fields and methods checked."""
+    facets, problems = read_config(project, project.facets_file, "facets")
+    comparisons, found = read_config(project, project.comparisons_file, "comparisons", default=[])
+    problems += found
+    link_status, found = read_config(project, project.link_status_file, "link-status", default={})
+    problems += found
+    config = SiteConfig(link_status=link_status.data if link_status else {})
+    if facets:
+        config.facets = [FacetConfig(item["param"], item["field"], facets.line_of((index,)))
+                         for index, item in enumerate(facets.data)]
+        problems += check_facets(config.facets, rules.schemas, facets.rel)
+    if comparisons:
+        config.comparisons = [Comparison(group["title"], " ".join(group["intro"].split()), group["methods"],
+                                         [comparisons.line_of((index, "methods", position))
+                                          for position in range(len(group["methods"]))])
+                              for index, group in enumerate(comparisons.data)]
+        problems += check_comparisons(config.comparisons, method_ids, comparisons.rel)
+    return config, problems
+
+
+def check_facets(configs: list[FacetConfig], schemas: Schemas, rel: str) -> list[Problem]:
+    problems = []
+    params = set()
+    for index, config in enumerate(configs):
+        found = [schemas.field(kind, config.field) for kind in KINDS]
+        field = next((schema for schema in found if schema), None)
+        if config.field not in DERIVED_FIELDS and field is None:
+            problems.append(Problem(rel, config.line, f"[{index}].field", f"kenttää {config.field!r} ei ole menetelmien "
+                                    "eikä esimerkkien skeemassa. Käytä skeeman kentän nimeä, alikentille pisteellä: "
+                                    "resources.level; johdettu kenttä on regions."))
+        elif field is not None and not (vocabulary_of(field) or "enum" in field):
+            problems.append(Problem(rel, config.line, f"[{index}].field", f"kentällä {config.field!r} ei ole sanastoa "
+                                    "eikä sallittujen arvojen luetteloa, joten sitä ei voi suodattaa. Valitse kenttä, "
+                                    "jonka arvot tulevat sanastosta tai skeeman enum-luettelosta."))
+        if config.param in params:
+            problems.append(Problem(rel, config.line, f"[{index}].param", f"suodatin {config.param!r} on jo "
+                                    "aiemmin tiedostossa. Anna jokaiselle suodattimelle oma nimi."))
+        params.add(config.param)
+    fields = {config.field for config in configs}
+    for question, field in GUIDE_FIELDS.items():
+        if field not in fields:
+            problems.append(Problem(rel, 1, "tiedosto", f"suodatin kentälle {field!r} puuttuu; sivun kolme kysymystä "
+                                    f"käyttävät sitä. Lisää rivit `- param: …` ja `  field: {field}`."))
+    return problems
+
+
+def check_comparisons(groups: list[Comparison], method_ids: set[str], rel: str) -> list[Problem]:
+    return [Problem(rel, line, f"[{index}].methods[{position}]", f"tuntematon menetelmä {method_id!r}. Käytä "
+                    "menetelmän tiedostonimeä ilman .md-päätettä tai poista se vertailusta.")
+            for index, group in enumerate(groups)
+            for position, (method_id, line) in enumerate(zip(group.methods, group.lines))
+            if method_id not in method_ids]

@@ -1,0 +1,107 @@
+"""Turn the catalogue into the site's generated files under ``docs/`` (records -> pages).
+
+A standalone step, not a MkDocs hook, so any builder that reads ``docs/`` (MkDocs today,
+Zensical tomorrow) gets the same pages. Every page that shows catalogue data comes from
+here, rendered from a Jinja template in ``overrides/records/`` with the catalogue, its
+:class:`~scripts.site.views.Views` and :class:`~scripts.site.facets.Facets`; hand-written
+pages in ``docs/`` carry no catalogue data. This module only chooses which template renders
+which page.
+
+Files are rewritten only when their content changes, so ``mkdocs serve`` (whose hook calls
+:func:`generate` on every rebuild) does not loop on its own output, and generated files
+that no longer have a source are deleted.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from scripts.pipeline.config import site_identity
+from scripts.pipeline.model import Catalogue
+from scripts.project import GENERATED_PAGES, Project
+from scripts.rules.kinds import KINDS
+from scripts.site import contract
+from scripts.site.charts import case_charts, chart_files
+from scripts.site.exports import export_files
+from scripts.site.facets import KIND_PARAM, Facets
+from scripts.site.finnish import lexicon, search_variants
+from scripts.site.views import Views, filters, level_page
+
+# Generated pages that are not one per record: path under docs/ -> template.
+SINGLE_PAGES = {
+    "index.md": "home.md",
+    "loyda.md": "finder.md",
+    "vertailu.md": "comparison.md",
+    "avoin-data.md": "open-data.md",
+    "tasot/index.md": "levels.md",
+    **{f"{kind.url_prefix}/index.md": f"{kind.folder}.md" for kind in KINDS.values()},
+}
+
+
+def front_matter(**fields: object) -> str:
+    """Page metadata as a JSON object, which is also YAML: ten times faster to write than YAML."""
+    return "---\n" + json.dumps(fields, ensure_ascii=False) + "\n---\n"
+
+
+def environment(project: Project) -> Environment:
+    env = Environment(loader=FileSystemLoader(project.templates_dir), undefined=StrictUndefined,
+                      keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(filters())
+    return env
+
+
+def render_pages(catalogue: Catalogue, project: Project) -> dict[str, str]:
+    """Every generated page: path under ``docs/`` -> Markdown."""
+    env = environment(project)
+    words = lexicon(f"{r.title} {r.data['summary']} {r.body}" for r in catalogue.records)
+    common = {"catalogue": catalogue, "views": Views(catalogue), "facets": Facets(catalogue), "kinds": KINDS,
+              "kind_param": KIND_PARAM, "name_weight": contract.NAME_WEIGHT,
+              "case_count_attribute": contract.CASE_COUNT_ATTRIBUTE, "front_matter": front_matter,
+              "site": site_identity(project), "charts": case_charts(catalogue),
+              "search_terms": lambda record: search_variants([record.title, *record.data.get("aliases", [])], words)}
+    pages = {page: env.get_template(template).render(page=page, **common) for page, template in SINGLE_PAGES.items()}
+    for level in catalogue.levels:
+        page = level_page(level["id"])
+        pages[page] = env.get_template("level.md").render(page=page, level=level, **common)
+    for record in catalogue.records:
+        pages[record.page] = env.get_template(f"{record.kind}.md").render(page=record.page, record=record, **common)
+        for old_id in record.old_ids:
+            old_page = f"{KINDS[record.kind].url_prefix}/{old_id}.md"
+            pages[old_page] = env.get_template("redirect.md").render(page=old_page, record=record, **common)
+    return pages
+
+
+def generated_files(project: Project) -> set[Path]:
+    """Generated files now on disk under ``docs/`` and ``overrides/`` (see ``GENERATED_PAGES``)."""
+    found = set()
+    for path in project.generated(GENERATED_PAGES):
+        found |= {file for file in path.rglob("*") if file.is_file()} if path.is_dir() else ({path} if path.exists() else set())
+    return found
+
+
+def write_if_changed(path: Path, content: str) -> bool:
+    """Bytes, not text, are compared: text mode would read the CSV exports' CRLF as LF."""
+    data = content.encode("utf-8")
+    if path.exists() and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return True
+
+
+def generate(catalogue: Catalogue, project: Project) -> int:
+    """Write all pages, exports, charts and the page contract; return how many files changed."""
+    site = site_identity(project)
+    schemas = {f"schemas/{path.name}": path.read_text(encoding="utf-8") for path in project.schemas_dir.glob("*.schema.json")}
+    outputs = {project.docs_dir / name: content for name, content in {
+        **render_pages(catalogue, project), **export_files(catalogue, site["url"], site["name"]), **schemas,
+        **chart_files(catalogue)}.items()}
+    outputs[project.root / contract.PARTIAL] = contract.partial(catalogue, Facets(catalogue))
+    changed = sum(write_if_changed(path, content) for path, content in outputs.items())
+    for stale in generated_files(project) - set(outputs):
+        stale.unlink()
+        changed += 1
+    return changed
