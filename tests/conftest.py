@@ -30,11 +30,18 @@ from scripts.tools.serving import served
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
+# The deployment settings of the test builds: a GitHub Pages site under a sub-path, as the
+# Pages workflow sets them (scripts/pipeline/config.py SiteIdentity).
+DEPLOYMENT = {"SITE_URL": "https://kunta.github.io/menetelmapankki/",
+              "REPO_URL": "https://github.com/kunta/menetelmapankki",
+              "FEEDBACK_ADDRESS": "mailto:osallisuus@kunta.fi"}
+
+
 def run_cli(project: Project, *args: str, **env: str) -> subprocess.CompletedProcess:
-    """``python -m scripts --project <copy> ...`` as an editor or CI runs it."""
+    """``python -m scripts --project <copy> ...`` as an editor or CI runs it, with the test deployment's settings."""
     return subprocess.run([sys.executable, "-m", "scripts", "--project", str(project.root), *args],
                           cwd=REPO_ROOT, capture_output=True, text=True,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "GITHUB_ACTIONS": "", **env})
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "GITHUB_ACTIONS": "", **DEPLOYMENT, **env})
 
 
 def checkout_record_ids(kind_folder: str) -> list[str]:

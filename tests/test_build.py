@@ -200,7 +200,7 @@ def test_invalid_records_produce_no_site(empty_project, tmp_path):
     site = tmp_path / "site"
     result = run_cli(empty_project, "build", "--site-dir", str(site))
     assert result.returncode == 1
-    assert "methods/testimenetelma.md:16: setting: arvo 'etänä' ei ole sallittu" in result.stderr
+    assert "methods/testimenetelma.md:18: setting: arvo 'etänä' ei ole sallittu" in result.stderr
     assert "Traceback" not in result.stderr
     assert not site.exists()
     assert not (empty_project.docs_dir / "menetelmat").exists()

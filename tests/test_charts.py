@@ -62,7 +62,7 @@ def test_case_list_page_shows_the_charts_with_their_numbers_as_tables(built_site
 
 def test_level_overview_shows_the_steps_with_method_counts(built_site, catalogue):
     html = (built_site / "tasot" / "index.html").read_text(encoding="utf-8")
-    assert re.search(r'<img alt="Osallisuuden viisi tasoa portaina[^"]+" class="level-steps" '
+    assert re.search(r'<img alt="Osallisuuden viisi tasoa rinnakkain[^"]+" class="level-steps" '
                      r'src="../kaaviot/osallisuuden-tasot.svg"', html)
     texts = [text.text for text in svg(built_site, "osallisuuden-tasot").iter(f"{SVG}text")]
     for level in catalogue.levels:

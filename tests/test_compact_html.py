@@ -21,4 +21,4 @@ def test_built_record_pages_have_no_indentation_outside_code(built_site):
     html = (built_site / "menetelmat" / "bikva" / "index.html").read_text(encoding="utf-8")
     outside = re.sub(r"<(pre|script|textarea)\b.*?</\1>", "", html, flags=re.S)
     assert not re.search(r"\n[ \t]+<", outside)
-    assert '<code>Osallisuuden menetelmäpankki: Bikva.' in html  # the citation block is intact
+    assert '<code>Osallisuuden menetelmäpankki. (2026, 22. marraskuuta). Bikva.' in html  # the citation block is intact

@@ -6,111 +6,17 @@ workflows are content tests; the edit links are read from the real records' buil
 
 from __future__ import annotations
 
-import datetime as dt
 import subprocess
 from pathlib import Path
 
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import fixture_text, run_cli, write_record
-from scripts.editors.issue_form import record_from_issue
-from scripts.pipeline.catalogue import load_catalogue
+from conftest import DEPLOYMENT, fixture_text, run_cli, write_record
 from scripts.pipeline.config import load_rules
 from scripts.project import GENERATED, REPO_ROOT
 
 FORM = REPO_ROOT / ".github" / "ISSUE_TEMPLATE" / "uusi-esimerkki.yml"
-ISSUE = """### Nimi
-
-Raision asukasraati ”Kaikki mukaan”
-
-### Tiivistelmä
-
-Asukkaat kokoontuivat kuukausittain kehittämään kirjaston palveluja.
-
-### Kunnat
-
-Raisio
-
-### Historialliset paikat
-
-_No response_
-
-### Organisaatio
-
-Raision kaupunki, kirjastopalvelut
-
-### Alkoi
-
-2023
-
-### Päättyi
-
-_No response_
-
-### Tila
-
-käynnissä
-
-### Käytetyt menetelmät
-
-testimenetelma
-
-### Osallisuuden tasot
-
-suunnitteluosallisuus, arviointiosallisuus
-
-### Kohderyhmät
-
-asukkaat
-
-### Palvelualueet
-
-kulttuuri-ja-vapaa-aika
-
-### Toimintaympäristö
-
-kasvokkain
-
-### Tulokset
-
-- Aukioloajat muuttuivat
-- Lastenosasto kalustettiin uudelleen
-
-### Tavoitetut osallistujat
-
-_No response_
-
-### Palaute osallistujille
-
-Muutokset kerrottiin raadin kokouksissa.
-
-### Lähteet
-
-Raision kaupunki | Asukasraadin toimintakertomus | 2024 | https://www.raisio.fi/raati
-
-### Tausta ja tarve
-
-Kirjaston käyttö oli vähentynyt.
-
-### Tavoitteet
-
-Palvelujen kehittäminen yhdessä asukkaiden kanssa.
-
-### Toteutus
-
-Raatiin kutsuttiin asukkaita kirjaston ilmoitustaululla.
-
-### Tulokset ja arviointi
-
-Kävijämäärä kasvoi.
-
-### Vinkit soveltajille
-
-Varaa aikaa kokousten valmisteluun.
-"""
-
-
 def test_guide_and_issue_form_are_generated_from_the_schema(real_project):
     """Content test: the committed CONTRIBUTING.md and issue form match the schemas and vocabularies."""
     result = run_cli(real_project, "editor-files", "--check")
@@ -128,7 +34,8 @@ def test_stale_guide_is_detected(empty_project):
 
 
 def test_issue_form_offers_the_vocabularies(real_project):
-    """Content test: the committed issue form offers the vocabularies' values, each label once."""
+    """Content test: the committed issue form offers the vocabularies' Finnish names, each label once
+    (the conversion of answers is tested in test_editor_form.py)."""
     form = yaml.safe_load(FORM.read_text(encoding="utf-8"))
     fields = {item["id"]: item for item in form["body"] if "id" in item}
     labels = [item["attributes"]["label"] for item in form["body"] if "label" in item["attributes"]]
@@ -136,58 +43,18 @@ def test_issue_form_offers_the_vocabularies(real_project):
     rules, problems = load_rules(real_project)
     assert problems == []
     vocabularies = rules.vocabularies
-    assert fields["levels"]["attributes"]["options"] == list(vocabularies["levels"])
-    assert fields["levels"]["attributes"]["multiple"] is True
-    assert fields["status"]["attributes"]["options"] == ["kokeilu", "käynnissä", "vakiintunut", "päättynyt"]
-
-
-def test_submitted_issue_becomes_a_valid_record(empty_project):
-    write_record(empty_project, "method", "testimenetelma", fixture_text("method.md"))
-    body_file = empty_project.root / "issue.md"
-    body_file.write_text(ISSUE, encoding="utf-8")
-    result = run_cli(empty_project, "from-issue", str(body_file))
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "cases/raision-asukasraati-kaikki-mukaan.md"
-    catalogue, problems = load_catalogue(empty_project)
-    assert problems == []
-    case = catalogue.cases[0]
-    assert case.data["years"] == {"start": 2023, "end": None}
-    assert case.data["levels"] == ["suunnitteluosallisuus", "arviointiosallisuus"]
-    assert case.data["outcomes"] == ["Aukioloajat muuttuivat", "Lastenosasto kalustettiin uudelleen"]
-    assert case.data["sources"][0] == {"title": "Asukasraadin toimintakertomus", "publisher": "Raision kaupunki",
-                                       "year": 2024, "url": "https://www.raisio.fi/raati"}
-    again = run_cli(empty_project, "from-issue", str(body_file))
-    assert again.returncode == 1 and "on jo käytössä" in again.stderr
-
-
-def test_incomplete_issue_gives_validation_errors_not_a_crash(empty_project):
-    """A form with a missing status and a year in words still becomes a file, which the
-    validator then rejects field by field with the line of each problem."""
-    write_record(empty_project, "method", "testimenetelma", fixture_text("method.md"))
-    rules, problems = load_rules(empty_project)
-    assert problems == []
-    issue = ISSUE.replace("käynnissä", "_No response_").replace("\n2023\n", "\nvuonna 2023\n")
-    record_id, text = record_from_issue(issue, rules.schemas, rules.sections["case"], dt.date(2026, 11, 22))
-    assert "status: ''" in text and "start: vuonna 2023" in text
-    path = write_record(empty_project, "case", record_id, text)
-    lines = text.splitlines()
-    start_line, status_line = lines.index("  start: vuonna 2023") + 1, lines.index("status: ''") + 1
-    catalogue, problems = load_catalogue(empty_project)
-    assert catalogue is None
-    rel = f"cases/{path.name}"
-    assert {str(problem) for problem in problems} == {
-        f"{rel}:{start_line}: years.start: arvon pitää olla kokonaisluku tai tyhjä (null), nyt se on tekstiä.",
-        f"{rel}:{status_line}: status: arvo '' ei ole sallittu. Sallitut arvot: kokeilu, käynnissä, vakiintunut, "
-        "päättynyt.",
-    }
+    assert fields["levels"]["attributes"]["options"] == [entry["name"] for entry in vocabularies["levels"].values()]
+    assert fields["levels"]["attributes"]["multiple"] is False
+    assert fields["levels_more"]["attributes"]["multiple"] is True
+    assert fields["status"]["attributes"]["options"] == ["Kokeilu", "Käynnissä", "Vakiintunut", "Päättynyt"]
 
 
 def test_validation_errors_become_github_annotations(empty_project):
     write_record(empty_project, "method", "testimenetelma", fixture_text("method.md").replace("setting: kasvokkain", "setting: etänä"))
     result = run_cli(empty_project, "validate", GITHUB_ACTIONS="true")
     assert result.returncode == 1
-    assert "::error file=methods/testimenetelma.md,line=16,title=setting::arvo 'etänä' ei ole sallittu." in result.stdout
-    assert "methods/testimenetelma.md:16: setting: arvo 'etänä' ei ole sallittu." in result.stderr
+    assert "::error file=methods/testimenetelma.md,line=18,title=setting::arvo 'etänä' ei ole sallittu." in result.stdout
+    assert "methods/testimenetelma.md:18: setting: arvo 'etänä' ei ole sallittu." in result.stderr
 
 
 def lint(*paths: Path) -> subprocess.CompletedProcess:
@@ -208,7 +75,7 @@ def test_workflows_pass_actionlint(tmp_path):
 def test_edit_links_open_the_source_file(built_site, real_project, real_catalogue):
     """"Muokkaa tätä sivua" opens the file an editor changes: a record, a page template, a
     hand-written page; never a generated page, and never a file that does not exist."""
-    repo = "https://github.com/osallisuus/menetelmapankki/edit/main/"
+    repo = DEPLOYMENT["REPO_URL"] + "/edit/main/"
 
     def edit_link(path: str) -> str | None:
         html = BeautifulSoup((built_site / path / "index.html").read_text(encoding="utf-8"), "html.parser")

@@ -13,6 +13,7 @@ import xml.etree.ElementTree as ElementTree
 import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 
+from conftest import DEPLOYMENT
 from scripts.pipeline.config import site_identity
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -25,7 +26,7 @@ def catalogue(real_catalogue):
 
 @pytest.fixture(scope="module")
 def site(real_project) -> dict[str, str]:
-    return site_identity(real_project)
+    return site_identity(real_project, environ=DEPLOYMENT)
 
 
 @pytest.mark.parametrize("kind, name", [("method", "methods"), ("case", "cases")])
@@ -39,7 +40,7 @@ def test_json_export_validates_and_matches_the_records(built_site, catalogue, si
     assert [item["id"] for item in document["records"]] == [record.id for record in records]
     for item, record in zip(document["records"], records):
         assert {key: item[key] for key in record.data} == record.data
-        assert item["url"] == site["url"] + record.url
+        assert item["url"] == site.url + record.url
         if kind == "method":
             assert item["cases"] == [case.id for case in catalogue.used_by[record.id]]
         else:
@@ -71,7 +72,7 @@ def test_feed_lists_the_newest_records_first(built_site, catalogue, site):
     assert dates == sorted(dates, reverse=True)
     newest = max(record.data["updated"] for record in records)
     assert dates[0].startswith(newest)
-    urls = {site["url"] + record.url for record in records}
+    urls = {site.url + record.url for record in records}
     assert all(entry.find(f"{ATOM}id").text in urls for entry in entries)
     front = (built_site / "index.html").read_text(encoding="utf-8")
     assert 'type="application/atom+xml"' in front

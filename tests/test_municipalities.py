@@ -51,6 +51,9 @@ def test_refreshed_vocabulary_passes_its_schema(empty_project, tmp_path):
     package = tmp_path / "package.tgz"
     make_package(package, [row("564", "Oulu", "Uleåborg", "Pohjois-Pohjanmaa")], "9.9.9")
     refresh(empty_project.vocabularies_dir / "municipalities.yml", package)
+    # The merger table names current municipalities, which must be in the list (checked by load_rules).
+    (empty_project.vocabularies_dir / "municipal_mergers.yml").write_text(
+        "source: {name: Kuntaliitto}\nmergers:\n  - {current: Oulu, year: 2013, former: [Kiiminki]}\n", encoding="utf-8")
     rules, problems = load_rules(empty_project)
     assert problems == []
     assert rules.vocabularies.region_of("Oulu") == "Pohjois-Pohjanmaa"

@@ -8,15 +8,18 @@ test on fixture records.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import json
 import re
 
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from conftest import fixture_text, run_cli, write_record
+from conftest import DEPLOYMENT, fixture_text, run_cli, write_record
 from scripts.pipeline.config import site_identity
+from scripts.site.views import MONTHS_FI
 from scripts.pipeline.permalinks import read_register
 from scripts.rules.kinds import record_url
 from scripts.tools.serving import served
@@ -55,17 +58,45 @@ def test_section_anchors_are_the_same_on_every_record(built_site, real_catalogue
 
 
 def test_record_page_can_be_cited_and_previewed(built_site, real_project, real_catalogue):
-    site = site_identity(real_project)
+    """Every record: an APA 7 reference with the deployment's real address, link previews,
+    Highwire Press tags as Zotero's Embedded Metadata translator reads them, and schema.org JSON-LD."""
+    site = site_identity(real_project, environ=DEPLOYMENT)
     for record in real_catalogue.records:
         html = soup(built_site / record.url / "index.html")
-        permanent = site["url"] + record.url
-        cite = html.select_one("#viittaa-tahan-sivuun ~ div.record-cite")
-        assert permanent in cite.get_text(" ", strip=True)
-        citation = html.select_one("#viittaa-tahan-sivuun ~ div .highlight code").get_text()
-        assert citation.startswith(f"{site['name']}: {record.title}. Päivitetty ") and citation.strip().endswith(permanent)
+        permanent = site.url + record.url
+        year, month, day = (int(part) for part in record.data["updated"].split("-"))
+        citation = html.select_one("#viittaa-tahan-sivuun ~ div .highlight code").get_text().strip()
+        assert citation == (f"{site.name}. ({year}, {day}. {MONTHS_FI[month - 1]}). {record.title}. "
+                            f"Viitattu [lukupäivä]. {permanent}")
+        assert html.select_one(".record-cite__address a")["href"] == permanent
+        assert html.find("link", rel="canonical")["href"] == permanent
         assert html.find("meta", property="og:title")["content"] == record.title
         assert html.find("meta", property="og:description")["content"] == record.data["summary"]
         assert html.find("meta", property="og:url")["content"] == permanent
+        tags = {tag["name"]: tag["content"] for tag in html.find_all("meta", attrs={"name": re.compile("^citation_")})}
+        assert tags["citation_title"] == record.title
+        assert tags["citation_publisher"] == site.name
+        assert tags["citation_publication_date"] == record.data["added"].replace("-", "/")
+        assert re.fullmatch(r"\d{4}/\d{2}/\d{2}", tags["citation_online_date"])
+        assert tags["citation_abstract_html_url"] == permanent
+        assert tags["citation_language"] == "fi"
+        data = json.loads(html.find("script", type="application/ld+json").string)
+        assert data["@type"] == "Article" and data["headline"] == record.title and data["url"] == permanent
+        assert (data["datePublished"], data["dateModified"]) == (record.data["added"], record.data["updated"])
+        assert data["publisher"]["name"] == site.name
+
+
+def test_copied_citation_has_the_readers_date_and_fits_a_phone(browser, site_url):
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(site_url + "menetelmat/asiakasraati/#viittaa-tahan-sivuun")
+    code = page.locator(".record-cite code")
+    today = dt.date.today()
+    expect(code).to_contain_text(f"Viitattu {today.day}.{today.month}.{today.year}. {DEPLOYMENT['SITE_URL']}"
+                                 "menetelmat/asiakasraati/")
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+    block = page.locator(".record-cite pre")
+    assert block.evaluate("element => element.scrollWidth <= element.clientWidth")
+    page.close()
 
 
 def renamed_project(project):
@@ -102,13 +133,19 @@ def test_renamed_record_leaves_a_working_redirect(empty_project, tmp_path, brows
         page.close()
 
 
-def test_printed_record_has_no_navigation_chrome(browser, site_url):
+def test_printed_method_is_a_clean_handout(browser, site_url):
+    """Asiakasraati, the longest method, as Chromium prints it on A4: no navigation or icons, the
+    permanent address once (in the closing citation), at most five pages, none nearly empty."""
     page = browser.new_page()
-    page.goto(site_url + "menetelmat/bikva/")
+    page.goto(site_url + "menetelmat/asiakasraati/")
+    page.emulate_media(media="print")
     pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
     page.close()
-    text = "\n".join(sheet.extract_text() for sheet in pdf.pages)
-    assert "Bikva" in text and "Näin toteutat" in text and "Viittaa tähän sivuun" in text
-    for chrome in ("Tietoa palvelusta", "Avainsanat", "Sisällysluettelo", "Made with"):
+    sheets = [sheet.extract_text() for sheet in pdf.pages]
+    text = "\n".join(sheets)
+    assert "Asiakasraati" in text and "Näin toteutat" in text and "Viittaa tähän sivuun" in text
+    for chrome in ("Tietoa palvelusta", "Avainsanat", "Sisällysluettelo", "Made with", "Hae", "Pysyvä osoite"):
         assert chrome not in text
-    assert len(pdf.pages) <= 4
+    assert "".join(text.split()).count("menetelmat/asiakasraati/") == 1
+    assert len(sheets) <= 5
+    assert len(sheets[-1].split()) >= 60, sheets[-1]

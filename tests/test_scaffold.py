@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from conftest import fixture_text, run_cli, write_record
-from scripts.editors.scaffold import ScaffoldError, new_record, slugify
+from scripts.editors.scaffold import NOT_IN_TEMPLATE, ScaffoldError, new_record, slugify
 from scripts.pipeline.catalogue import load_catalogue
 from scripts.pipeline.config import Rules, load_rules
 
@@ -41,9 +41,10 @@ def test_new_case_has_every_schema_field_and_the_body_sections(empty_project):
     text = (empty_project.root / path).read_text(encoding="utf-8")
     front = yaml.safe_load(text.split("---\n")[1])
     schema = rules.schemas.inlined["case"]
-    assert list(front) == list(schema["properties"])
+    assert list(front) == [name for name in schema["properties"] if name not in NOT_IN_TEMPLATE]
+    assert "redirect_from" not in text and "seed" not in text  # no fields only maintainers fill in
     assert front["id"] == "ylojarven-lahiokavely" and front["title"] == "Ylöjärven lähiökävely"
-    assert str(front["updated"]) == "2026-11-22"
+    assert str(front["added"]) == str(front["updated"]) == "2026-11-22"
     assert "# Tila (pakollinen): kokeilu, käynnissä, vakiintunut (osa perustyötä) tai päättynyt." in text
     assert [line for line in text.splitlines() if line.startswith("## ")] == [
         "## Tausta ja tarve", "## Tavoitteet", "## Toteutus", "## Tulokset ja arviointi", "## Vinkit soveltajille"]
@@ -94,3 +95,22 @@ def test_cli_and_make_target(empty_project):
                           cwd=empty_project.root, capture_output=True, text=True)
     assert made.returncode == 0, made.stderr
     assert (empty_project.methods_dir / "kavelykokous.md").exists()
+
+
+def test_template_lists_methods_by_title_and_says_what_to_do_when_none_fits(empty_project):
+    write_record(empty_project, "method", "testimenetelma", fixture_text("method.md"))
+    path = new_record(empty_project, rules_of(empty_project), "case", "Raision raati")
+    text = (empty_project.root / path).read_text(encoding="utf-8")
+    before_methods = text[: text.index("\nmethods:")]
+    assert "#   testimenetelma = Testimenetelmä" in before_methods
+    assert "Jos mikään ei sovi, valitse lähin" in before_methods and "make uusi-menetelma" in before_methods
+    assert "Kiiminki (kuntaliitos 2013, nykyään Oulu)" in text
+    assert "make validate" in text and "python -m" not in text
+
+
+def test_refusals_say_the_make_command(empty_project):
+    write_record(empty_project, "case", "raision-raati", fixture_text("case.md").replace("testiesimerkki", "raision-raati"))
+    with pytest.raises(ScaffoldError, match='make uusi-esimerkki OTSIKKO="Raision raati" TUNNISTE=toinen-tunniste'):
+        new_record(empty_project, rules_of(empty_project), "case", "Raision raati")
+    with pytest.raises(ScaffoldError, match="make uusi-menetelma OTSIKKO=.* TUNNISTE=oma-tunniste"):
+        new_record(empty_project, rules_of(empty_project), "method", "–––")

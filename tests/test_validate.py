@@ -56,53 +56,60 @@ BAD_METHODS = [
     ("missing field", lambda t: t.replace("summary: Lyhyt kuvaus testimenetelmästä.\n", ""),
      "methods/testimenetelma.md:2: summary: pakollinen kenttä puuttuu"),
     ("unknown field", lambda t: t.replace("setting: kasvokkain", "setting: kasvokkain\nsetings: verkossa"),
-     "methods/testimenetelma.md:17: setings: tuntematon kenttä"),
+     "methods/testimenetelma.md:19: setings: tuntematon kenttä"),
     ("yaml boolean", lambda t: t.replace("title: Testimenetelmä", "title: no"),
      "methods/testimenetelma.md:3: title: arvon pitää olla tekstiä, nyt se on totuusarvo (False). YAML lukee"),
     ("wrong enum", lambda t: t.replace("duration: pysyvä", "duration: jatkuva"),
-     "methods/testimenetelma.md:17: duration: arvo 'jatkuva' ei ole sallittu. Sallitut arvot: kertaluonteinen"),
+     "methods/testimenetelma.md:19: duration: arvo 'jatkuva' ei ole sallittu. Sallitut arvot: kertaluonteinen"),
     ("unknown level", lambda t: t.replace("  - arviointiosallisuus", "  - arviointi-osallisuus"),
      "methods/testimenetelma.md:9: levels[1]: tuntematon arvo 'arviointi-osallisuus' (sanasto data/vocabularies/levels.yml). Tarkoititko 'arviointiosallisuus'?"),
     ("unknown target group", lambda t: t.replace("  - asukkaat", "  - nuori"),
-     "methods/testimenetelma.md:13: target_groups[0]: tuntematon arvo 'nuori'"),
+     "methods/testimenetelma.md:15: target_groups[0]: tuntematon arvo 'nuori'"),
     ("unknown related method", lambda t: t.replace("related_methods: []", "related_methods: [ei-ole]"),
-     "methods/testimenetelma.md:26: related_methods[0]: tuntematon arvo 'ei-ole' (sanasto methods/)"),
+     "methods/testimenetelma.md:28: related_methods[0]: tuntematon arvo 'ei-ole' (sanasto methods/)"),
     ("self as related", lambda t: t.replace("related_methods: []", "related_methods: [testimenetelma]"),
      "related_methods[0]: menetelmä ei voi olla oma lähimenetelmänsä"),
     ("id differs from file name", lambda t: t.replace("id: testimenetelma", "id: toinen"),
      "methods/testimenetelma.md:2: id: tunniste 'toinen' ei vastaa tiedoston nimeä 'testimenetelma.md'"),
     ("impossible date", lambda t: t.replace("updated: 2026-11-22", "updated: 2026-02-30"),
-     "methods/testimenetelma.md:33: updated: arvoa ei voi lukea (day is out of range for month)"),
+     "methods/testimenetelma.md:36: updated: arvoa ei voi lukea (day is out of range for month)"),
     ("not a date", lambda t: t.replace("updated: 2026-11-22", "updated: eilen"),
-     "methods/testimenetelma.md:33: updated: 'eilen' ei ole päivämäärä. Kirjoita se muodossa VVVV-KK-PP"),
+     "methods/testimenetelma.md:36: updated: 'eilen' ei ole päivämäärä. Kirjoita se muodossa VVVV-KK-PP"),
+    ("updated before added", lambda t: t.replace("added: 2026-11-22", "added: 2026-11-25"),
+     "methods/testimenetelma.md:36: updated: päivityspäivä 2026-11-22 on ennen lisäyspäivää 2026-11-25"),
+    ("date in the future", lambda t: t.replace("updated: 2026-11-22", "updated: 2999-01-01"),
+     "methods/testimenetelma.md:36: updated: päivämäärä 2999-01-01 on tulevaisuudessa"),
+    ("no added date", lambda t: t.replace("added: 2026-11-22\n", ""),
+     "methods/testimenetelma.md:2: added: pakollinen kenttä puuttuu"),
     ("bad url", lambda t: t.replace("https://example.org/julkaisu", "https://example org/julkaisu"),
-     "methods/testimenetelma.md:31: sources[0].url: 'https://example org/julkaisu' ei ole kelvollinen verkko-osoite"),
+     "methods/testimenetelma.md:33: sources[0].url: 'https://example org/julkaisu' ei ole kelvollinen verkko-osoite"),
     ("not http url", lambda t: t.replace("https://example.org/julkaisu", "ftp://example.org/julkaisu"),
-     "methods/testimenetelma.md:31: sources[0].url: arvo 'ftp://example.org/julkaisu' ei ole oikeaa muotoa. http- tai https-osoite"),
+     "methods/testimenetelma.md:33: sources[0].url: arvo 'ftp://example.org/julkaisu' ei ole oikeaa muotoa. http- tai https-osoite"),
     ("empty text", lambda t: t.replace("purpose: Testata validointia.", "purpose: '  '"),
-     "methods/testimenetelma.md:11: purpose: ei saa olla tyhjä"),
+     "methods/testimenetelma.md:13: purpose: ei saa olla tyhjä"),
     ("text instead of list", lambda t: t.replace("target_groups:\n  - asukkaat", "target_groups: asukkaat"),
-     "methods/testimenetelma.md:12: target_groups: arvon pitää olla lista, nyt se on tekstiä. Kirjoita lista"),
+     "methods/testimenetelma.md:14: target_groups: arvon pitää olla lista, nyt se on tekstiä. Kirjoita lista"),
     ("duplicate key", lambda t: t.replace("setting: kasvokkain", "setting: kasvokkain\nsetting: verkossa"),
-     "methods/testimenetelma.md:17: setting: kenttä on kahdesti (ensin rivillä 16)"),
+     "methods/testimenetelma.md:19: setting: kenttä on kahdesti (ensin rivillä 18)"),
     ("missing section", lambda t: t.replace("## Milloin se sopii\n\nSopii testaamiseen.\n\n", ""),
-     "methods/testimenetelma.md:35: leipäteksti: osio `## Milloin se sopii` puuttuu"),
+     "methods/testimenetelma.md:38: leipäteksti: osio `## Milloin se sopii` puuttuu"),
     ("empty section", lambda t: t.replace("Vähän aikaa.\n", ""),
      "leipäteksti: osio 'Edellytykset ja resurssit' on tyhjä"),
     ("steps not numbered", lambda t: t.replace("1. Ensimmäinen vaihe.\n2. Toinen vaihe.", "Tee jotain."),
-     "methods/testimenetelma.md:44: leipäteksti: osiossa 'Näin toteutat' ei ole numeroitua listaa"),
+     "methods/testimenetelma.md:47: leipäteksti: osiossa 'Näin toteutat' ei ole numeroitua listaa"),
     ("unknown section", lambda t: t + "\n## Muuta\n\nTekstiä.\n",
      "leipäteksti: tuntematon osio 'Muuta'"),
     ("sources in body", lambda t: t + "\n## Lähteet\n\nJokin kirja.\n",
      "leipäteksti: Lähteet-osiota ei kirjoiteta leipätekstiin"),
     ("page title in body", lambda t: t.replace("## Mikä se on", "# Testimenetelmä\n\n## Mikä se on"),
-     "methods/testimenetelma.md:36: leipäteksti: pääotsikkoa (`# `) ei kirjoiteta"),
+     "methods/testimenetelma.md:39: leipäteksti: pääotsikkoa (`# `) ei kirjoiteta"),
     ("sections out of order", lambda t: t.replace("## Mikä se on\n\nMenetelmän kuvaus.\n\n", "") + "\n## Mikä se on\n\nKuvaus.\n",
      "leipäteksti: osiot ovat väärässä järjestyksessä"),
     ("only front matter", lambda t: t[: t.index("## Mikä se on")],
      "leipäteksti: osio `## Mikä se on` puuttuu"),
     ("malformed yaml", lambda t: t.replace("title: Testimenetelmä", "title: [Testimenetelmä"),
-     "methods/testimenetelma.md:4: etuliite: YAML-virhe"),
+     "methods/testimenetelma.md:3: etuliite: YAML-virhe: hakasulkeissa [ ] tai aaltosulkeissa { } alkava arvo jää "
+     "sulkematta."),
     ("yaml anchors", lambda t: t.replace("purpose: Testata validointia.", "purpose: &a Testata\nextra: *a"),
      "etuliite: YAML-ankkurit ja -viittaukset (& ja *) eivät ole sallittuja"),
     ("no front matter", lambda t: t[t.index("## Mikä se on"):],
@@ -111,32 +118,32 @@ BAD_METHODS = [
      "methods/testimenetelma.md:1: tiedosto: etuliitteen (front matter) loppumerkki `---` puuttuu"),
     ("empty file", lambda t: "", "methods/testimenetelma.md:1: tiedosto: tiedosto on tyhjä"),
     ("not utf-8", lambda t: t.replace("Menetelmän kuvaus", "Menetelmän kuvaus ÄÖ").encode().replace("ÄÖ".encode(), b"\xc4\xd6"),
-     "methods/testimenetelma.md:38: tiedosto: tiedosto ei ole UTF-8-merkistössä"),
+     "methods/testimenetelma.md:41: tiedosto: tiedosto ei ole UTF-8-merkistössä"),
     ("huge file", lambda t: t + "x" * (MAX_BYTES + 1), "methods/testimenetelma.md:1: tiedosto: tiedosto on liian suuri"),
     ("raw html in body", lambda t: t.replace("Menetelmän kuvaus.", "Menetelmän <script>alert(1)</script> kuvaus."),
-     "methods/testimenetelma.md:38: leipäteksti: HTML-merkinnät eivät ole sallittuja"),
+     "methods/testimenetelma.md:41: leipäteksti: HTML-merkinnät eivät ole sallittuja"),
     ("html in a field", lambda t: t.replace("purpose: Testata validointia.", "purpose: <img src=x onerror=alert(1)>"),
-     "methods/testimenetelma.md:11: purpose: HTML-merkinnät eivät ole sallittuja"),
+     "methods/testimenetelma.md:13: purpose: HTML-merkinnät eivät ole sallittuja"),
     ("javascript link", lambda t: t.replace("Menetelmän kuvaus.", "[Klikkaa](javascript:alert(1))"),
-     "methods/testimenetelma.md:38: leipäteksti: javascript:-, vbscript:- ja data:-linkit eivät ole sallittuja"),
+     "methods/testimenetelma.md:41: leipäteksti: javascript:-, vbscript:- ja data:-linkit eivät ole sallittuja"),
     ("path traversal image", lambda t: t.replace("Menetelmän kuvaus.", "![Salasanat](../../../../etc/passwd)"),
-     "methods/testimenetelma.md:38: leipäteksti: kuva '../../../../etc/passwd' ei kelpaa. Tallenna kuva kansioon docs/kuvat/"),
+     "methods/testimenetelma.md:41: leipäteksti: kuva '../../../../etc/passwd' ei kelpaa. Tallenna kuva kansioon docs/kuvat/"),
     ("image from the web", lambda t: t.replace("Menetelmän kuvaus.", "![Logo](https://example.org/seuranta.png)"),
-     "methods/testimenetelma.md:38: leipäteksti: kuva 'https://example.org/seuranta.png' ei kelpaa"),
+     "methods/testimenetelma.md:41: leipäteksti: kuva 'https://example.org/seuranta.png' ei kelpaa"),
     ("svg image", lambda t: t.replace("Menetelmän kuvaus.", "![Kaavio](../kuvat/kaavio.svg)"),
-     "methods/testimenetelma.md:38: leipäteksti: kuva '../kuvat/kaavio.svg' ei kelpaa"),
+     "methods/testimenetelma.md:41: leipäteksti: kuva '../kuvat/kaavio.svg' ei kelpaa"),
     ("image without alt text", lambda t: t.replace("Menetelmän kuvaus.", "![](../kuvat/ei-ole.png)"),
-     "methods/testimenetelma.md:38: leipäteksti: kuvalta puuttuu vaihtoehtoinen teksti"),
+     "methods/testimenetelma.md:41: leipäteksti: kuvalta puuttuu vaihtoehtoinen teksti"),
     ("event handler attribute", lambda t: t.replace("Menetelmän kuvaus.", '<a href="#" onclick="alert(1)">x</a>'),
-     "methods/testimenetelma.md:38: leipäteksti: HTML-merkinnät eivät ole sallittuja"),
+     "methods/testimenetelma.md:41: leipäteksti: HTML-merkinnät eivät ole sallittuja"),
     ("html in a yaml string", lambda t: t.replace("group_size: 6–12 henkilöä", "group_size: '<svg onload=alert(1)>'"),
-     "methods/testimenetelma.md:18: group_size: HTML-merkinnät eivät ole sallittuja"),
+     "methods/testimenetelma.md:20: group_size: HTML-merkinnät eivät ole sallittuja"),
     ("50 MB file", lambda t: t + "a" * 50 * 1024 * 1024,
      "methods/testimenetelma.md:1: tiedosto: tiedosto on liian suuri (51201 kt, enintään 256 kt)"),
     ("e-mail address", lambda t: t.replace("Menetelmän kuvaus.", "Lisätietoja: etunimi.sukunimi@kunta.fi"),
-     "methods/testimenetelma.md:38: leipäteksti: sähköpostiosoitteita ei julkaista"),
+     "methods/testimenetelma.md:41: leipäteksti: sähköpostiosoitteita ei julkaista"),
     ("phone number", lambda t: t.replace("Menetelmän kuvaus.", "Soita 040 123 4567."),
-     "methods/testimenetelma.md:38: leipäteksti: puhelinnumeroita ei julkaista"),
+     "methods/testimenetelma.md:41: leipäteksti: puhelinnumeroita ei julkaista"),
 ]
 
 
@@ -157,9 +164,25 @@ BAD_CASES = [
     ("former municipality", lambda t: t.replace("  - Oulu", "  - Kiiminki"),
      "cases/testiesimerkki.md:6: municipalities[0]: tuntematon arvo 'Kiiminki'"),
     ("former municipality hint", lambda t: t.replace("  - Oulu", "  - Kiiminki"),
-     "Kirjoita nykyisen kunnan virallinen nimi (esim. Oulu); entisen kunnan nimi, kuten Kiiminki, kuuluu kenttään historical_places."),
+     "Kiiminki on entinen kunta: se liitettiin kuntaliitoksessa vuonna 2013 kuntaan Oulu. Kirjoita Oulu ja lisää "
+     "Kiiminki kenttään historical_places."),
+    ("merged into Sastamala", lambda t: t.replace("  - Oulu", "  - Vammala"),
+     "Vammala on entinen kunta: se liitettiin kuntaliitoksessa vuonna 2009 kuntaan Sastamala."),
+    ("merged into Kuopio", lambda t: t.replace("  - Oulu", "  - maaninka"),
+     "Maaninka on entinen kunta: se liitettiin kuntaliitoksessa vuonna 2015 kuntaan Kuopio."),
+    ("Swedish name", lambda t: t.replace("  - Oulu", "  - Helsingfors"),
+     "Helsingfors on kunnan ruotsinkielinen nimi. Kirjoita suomenkielinen nimi Helsinki."),
+    ("municipality without ä", lambda t: t.replace("  - Oulu", "  - Jyvaskyla"), "Tarkoititko 'Jyväskylä'?"),
+    ("empty municipalities without scope", lambda t: t.replace("  - Oulu\n", "").replace("municipalities:\n", "municipalities: []\n"),
+     "cases/testiesimerkki.md:5: municipalities: kuntia ei ole. Kirjoita kunnat, joissa esimerkki toteutettiin; jos "
+     "esimerkki on alueellinen tai valtakunnallinen tai lähteet eivät nimeä kuntaa, sano se kentässä scope"),
+    ("regions of a local case", lambda t: t.replace("historical_places:", "scope_regions: [Kainuu]\nhistorical_places:"),
+     "scope_regions: maakunnat kirjoitetaan vain alueelliselle esimerkille. Lisää rivi `scope: alueellinen`"),
+    ("unknown region", lambda t: t.replace("historical_places:", "scope: alueellinen\nscope_regions: [Kainu]\nhistorical_places:"),
+     "scope_regions[0]: tuntematon arvo 'Kainu' (sanasto maakunnat tiedostossa data/vocabularies/municipalities.yml). "
+     "Tarkoititko 'Kainuu'?"),
     ("missing method", lambda t: t.replace("  - testimenetelma", "  - asiakasraati-x"),
-     "cases/testiesimerkki.md:18: methods[0]: tuntematon arvo 'asiakasraati-x' (sanasto methods/)"),
+     "cases/testiesimerkki.md:21: methods[0]: tuntematon arvo 'asiakasraati-x' (sanasto methods/)"),
     ("end before start", lambda t: t.replace("end: 2016", "end: 2012"),
      "cases/testiesimerkki.md:15: years.end: päättymisvuosi 2012 on ennen aloitusvuotta 2014"),
     ("year as text", lambda t: t.replace("start: 2014", "start: vuonna 2014"),
@@ -236,7 +259,7 @@ BAD_CONFIG = [
     ("facet without field", "facets.yml", FACETS.replace("  field: service_areas\n", ""),
      "data/facets.yml:3: [1].field: pakollinen kenttä puuttuu. Lisää rivi `field: …`."),
     ("facets yaml syntax", "facets.yml", FACETS.replace("field: levels", "field: [levels"),
-     "data/facets.yml:3: tiedosto: YAML-virhe"),
+     "data/facets.yml:2: tiedosto: YAML-virhe: hakasulkeissa"),
     ("facet over no field", "facets.yml", FACETS.replace("service_areas", "service_area"),
      "data/facets.yml:3: [1].field: kenttää 'service_area' ei ole menetelmien eikä esimerkkien skeemassa"),
     ("facet param twice", "facets.yml", FACETS.replace("palvelualue", "taso"),
@@ -299,3 +322,76 @@ def test_facets_without_a_guide_field_are_a_problem_not_a_traceback(empty_projec
     assert "Traceback" not in result.stdout + result.stderr
     assert result.returncode == 1
     assert "data/facets.yml:1: tiedosto: suodatin kentälle 'target_groups' puuttuu" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("scope, regions", [("valtakunnallinen", []), ("alueellinen", ["Kainuu"]), ("ei-tiedossa", [])])
+def test_national_regional_and_unnamed_cases_are_said_explicitly(empty_project, scope, regions):
+    text = CASE.replace("municipalities:\n  - Oulu\n", f"municipalities: []\nscope: {scope}\n"
+                        + (f"scope_regions: [{', '.join(regions)}]\n" if regions else ""))
+    assert problems_for(empty_project, "case", text) == []
+    catalogue, _ = load_catalogue(empty_project)
+    assert catalogue.regions(catalogue.cases[0]) == regions
+
+
+@pytest.mark.parametrize("written", ["Kiiminki", "Vammala", "Maaninka", "Haukipudas", "Nastola", "Pohjois-Pohjanmaa",
+                                     "Oulun seutu", "Kuopion kaupunki"])
+def test_suggestions_never_offer_a_dissimilar_municipality(empty_project, written):
+    """Kiiminki is not Liminka, Vammala not Vaala, Maaninka not Maarianhamina: a former municipality
+    names its current one (from data/vocabularies/municipal_mergers.yml), anything else no guess."""
+    problems = problems_for(empty_project, "case", CASE.replace("  - Oulu", f"  - {written}"))
+    [message] = [problem for problem in problems if "municipalities[0]" in problem]
+    for wrong in ("Liminka", "Vaala", "Maarianhamina"):
+        assert wrong not in message
+    assert "Tarkoititko" not in message
+
+
+def test_merger_table_is_checked_against_the_municipality_list(empty_project):
+    path = empty_project.vocabularies_dir / "municipal_mergers.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("{current: Oulu, year: 2013, former: [Haukipudas,",
+                                                             "{current: Ouluu, year: 2013, former: [Liminka, Haukipudas,"),
+                    encoding="utf-8")
+    line = next(number for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1) if "Ouluu" in text)
+    result = run_cli(empty_project, "validate")
+    assert result.returncode == 1
+    assert (f"data/vocabularies/municipal_mergers.yml:{line}: mergers[46].current: 'Ouluu' ei ole kuntaluettelossa"
+            in result.stderr)
+    assert f"data/vocabularies/municipal_mergers.yml:{line}: mergers[46].former[0]: 'Liminka' on nykyinen kunta" in result.stderr
+
+
+YAML_MISTAKES = [
+    ("tab", lambda t: t.replace("levels:\n  - suunnitteluosallisuus", "levels:\n\t- suunnitteluosallisuus"),
+     "levels:", 1, "YAML-virhe: rivillä on sarkainmerkki (tab)."),
+    ("unquoted colon", lambda t: t.replace("title: Testiesimerkki Oulussa", "title: Testiesimerkki: Oulu"),
+     "title: Testiesimerkki: Oulu", 0, "YAML-virhe: arvossa on kaksoispiste ja välilyönti (`: `)"),
+    ("unclosed quote", lambda t: t.replace("summary: Lyhyt kuvaus esimerkistä.", 'summary: "Lyhyt kuvaus esimerkistä.'),
+     'summary: "Lyhyt', 0, "YAML-virhe: lainausmerkki jää sulkematta"),
+    ("missing colon", lambda t: t.replace("organisation: Oulun kaupunki, sosiaalipalvelut", "organisation Oulun kaupunki"),
+     "organisation Oulun kaupunki", 0, "YAML-virhe: riviltä puuttuu kaksoispiste"),
+    ("bad indentation", lambda t: t.replace("  - asukkaat", "  - asukkaat\n - nuoret"),
+     " - nuoret", 0, "YAML-virhe: sisennys ei täsmää"),
+]
+
+
+@pytest.mark.parametrize("mutate, marker, below, expected", [case[1:] for case in YAML_MISTAKES],
+                         ids=[case[0] for case in YAML_MISTAKES])
+def test_yaml_mistakes_are_explained_in_finnish_once(empty_project, mutate, marker, below, expected):
+    """The cause and line in Finnish, and nothing else: a record that failed to load is not also a
+    missing published address or an unknown method."""
+    text = mutate(CASE)
+    line = text.splitlines().index(next(row for row in text.splitlines() if row.startswith(marker))) + 1 + below
+    empty_project.register_file.write_text("/menetelmat/testimenetelma/\n/esimerkit/testiesimerkki/\n/esimerkit/vanha/\n",
+                                           encoding="utf-8")
+    text = text.replace("updated:", "redirect_from:\n  - vanha\nupdated:")
+    problems = problems_for(empty_project, "case", text)
+    assert problems == [f"cases/testiesimerkki.md:{line}: etuliite: {expected}"] or (
+        len(problems) == 1 and problems[0].startswith(f"cases/testiesimerkki.md:{line}: etuliite: {expected}")), problems
+
+
+def test_unreadable_method_gives_no_follow_on_errors(empty_project):
+    write_record(empty_project, "case", "testiesimerkki", CASE)
+    write_record(empty_project, "method", "testimenetelma", METHOD.replace("  - TM", "\t- TM"))
+    empty_project.register_file.write_text("/menetelmat/testimenetelma/\n/esimerkit/testiesimerkki/\n", encoding="utf-8")
+    _, problems = load_catalogue(empty_project)
+    assert [str(problem) for problem in problems] == [
+        "methods/testimenetelma.md:5: etuliite: YAML-virhe: rivillä on sarkainmerkki (tab). YAML sallii sisennyksiksi "
+        "ja välistyksiksi vain välilyönnit: korvaa sarkain välilyönneillä (sisennys kaksi välilyöntiä tasoa kohden)."]

@@ -1,9 +1,12 @@
 /*
- * Site search: Pagefind behind the theme's header search box (overrides/partials/search.html).
+ * Site search behind the theme's header search box (overrides/partials/search.html).
  *
- * Pagefind's index is split into chunks, so the first query fetches only what it needs, and
- * it stems Finnish. Nothing loads until the visitor opens the search. Results are rendered as
- * text; only Pagefind's <mark> highlights are kept from its excerpts.
+ * The query engine (lib/search-query.js) reads the query in Finnish base forms, puts named
+ * methods and places first, corrects typos and adds synonyms; Pagefind answers each base form
+ * from its chunked index, so the first query fetches only what it needs. Nothing loads until
+ * the visitor opens the search. Results are built as DOM nodes from text: what the build
+ * stored for each page (kind, title, summary, place, years, levels) with matched words marked.
+ * Every word the visitor reads comes from the page contract (scripts/site/search_index.py).
  *
  * A module script runs once per document, after the page is parsed. It relies on full page
  * loads: with Material's navigation.instant the theme would swap in new pages without running
@@ -11,74 +14,88 @@
  * must stay off in mkdocs.yml.
  */
 import { readContract } from "./lib/contract.js";
-import { kindLabel, methodsByNameFirst, summary } from "./lib/search-logic.js";
+import { levelsLine, resultDetails, searchSettings, summary, wordsFromAddress } from "./lib/search-logic.js";
+import { formLookup, highlight, highlightKeys, highlightTerms, prepareVocabulary, runQuery } from "./lib/search-query.js";
 
-const PAGE = 5;
 const TYPING_PAUSE = 50;  // milliseconds
 
-function start(contract, form) {
+function start(contract, settings, form) {
   const input = form.querySelector("input[name=query]");
   const toggle = document.getElementById("__search");
   const status = document.getElementById("site-search-status");
   const list = document.getElementById("site-search-results");
   const more = document.getElementById("site-search-more");
+  const finder = document.getElementById("site-search-finder");
   const base = new URL(form.getAttribute("data-base"), location.href);
+  const folder = new URL(settings.folder, base);
+  const texts = settings.texts;
   let engine = null;
   let latest = 0;
   let found = [];
+  let terms = null;
+  let corrected = null;
   let shown = 0;
   let timer = null;
 
-  function pagefind() {
+  function fetchJson(path, options) {
+    return fetch(new URL(path, folder), options).then((response) => {
+      if (!response.ok) throw new Error(response.status + " " + path);
+      return response.json();
+    });
+  }
+
+  // Pagefind and the names table, loaded once when the visitor opens the search.
+  function load() {
     if (!engine) {
-      engine = import(new URL("pagefind/pagefind.js", base).href).then((module) =>
-        module.options({ baseUrl: base.pathname, excerptLength: 24 }).then(() => module));
+      const pagefind = import(new URL(settings.bundle + "pagefind.js", base).href).then((module) =>
+        module.options({ baseUrl: base.pathname }).then(() => module));
+      // no-cache: the table is checked against the server on every page, never read stale after a build.
+      const vocabulary = fetchJson(settings.vocabulary, { cache: "no-cache" }).then(prepareVocabulary);
+      engine = Promise.all([pagefind, vocabulary]).then(([module, words]) =>
+        ({ pagefind: module, vocabulary: words, lookup: formLookup(words, fetchJson), settings }));
+      engine.catch(() => { engine = null; });
     }
     return engine;
   }
 
-  // Excerpt HTML from Pagefind -> text nodes and <mark> elements only.
-  function excerpt(html) {
-    const paragraph = document.createElement("p");
-    const parsed = new DOMParser().parseFromString("<body>" + html + "</body>", "text/html").body;
-    parsed.childNodes.forEach((node) => {
-      if (node.nodeName === "MARK") {
+  function marked(tag, text, keys, className) {
+    const element = document.createElement(tag);
+    if (className) element.className = className;
+    for (const piece of highlight(text, keys, terms)) {
+      if (piece.mark) {
         const mark = document.createElement("mark");
-        mark.textContent = node.textContent;
-        paragraph.appendChild(mark);
+        mark.textContent = piece.text;
+        element.appendChild(mark);
       } else {
-        paragraph.appendChild(document.createTextNode(node.textContent));
+        element.appendChild(document.createTextNode(piece.text));
       }
-    });
-    return paragraph;
+    }
+    return element;
   }
 
-  function resultItem(result) {
+  function textLine(className, text) {
+    const line = document.createElement("p");
+    line.className = className;
+    line.textContent = text;
+    return line;
+  }
+
+  function resultItem(data) {
+    const meta = data.meta || {};
     const item = document.createElement("li");
     item.className = "md-search-result__item";
     const link = document.createElement("a");
     link.className = "md-search-result__link";
-    link.href = result.url;
+    link.href = data.url;
     const article = document.createElement("article");
     article.className = "md-search-result__article md-typeset";
-    const label = kindLabel(result.meta.kind, contract);
-    if (label) {
-      const kind = document.createElement("p");
-      kind.className = "search-result__kind";
-      kind.textContent = label;
-      article.appendChild(kind);
-    }
-    const title = document.createElement("h2");
-    title.textContent = result.meta.title || result.url;
-    article.appendChild(title);
-    // A record's own summary says what it is; other pages show where the words matched.
-    if (result.meta.summary) {
-      const text = document.createElement("p");
-      text.textContent = result.meta.summary;
-      article.appendChild(text);
-    } else {
-      article.appendChild(excerpt(result.excerpt));
-    }
+    const details = resultDetails(meta, contract);
+    if (details) article.appendChild(textLine("search-result__kind", details));
+    const keys = highlightKeys(meta);
+    article.appendChild(marked("h2", meta.title || data.url, keys.title));
+    if (meta.summary) article.appendChild(marked("p", meta.summary, keys.summary, "search-result__summary"));
+    const levels = levelsLine(meta, texts);
+    if (levels) article.appendChild(textLine("search-result__levels", levels));
     link.appendChild(article);
     item.appendChild(link);
     return item;
@@ -86,15 +103,16 @@ function start(contract, form) {
 
   // Results arrive a few at a time: each needs its own fragment of the index.
   function showMore(ticket, query, first) {
-    const next = found.slice(shown, shown + PAGE);
-    return Promise.all(next.map((result) => result.data())).then((loaded) => {
+    const next = found.slice(shown, shown + settings.page);
+    return Promise.all(next.map((each) => each.result.data())).then((loaded) => {
       if (ticket !== latest) return;
-      const items = (first ? methodsByNameFirst(loaded, contract) : loaded).map(resultItem);
+      const items = loaded.map(resultItem);
       if (first) list.replaceChildren(...items);
       else list.append(...items);
       shown += loaded.length;
-      status.textContent = summary(query, found.length, shown);
+      status.textContent = summary(texts, query, found.length, shown, corrected);
       more.hidden = shown >= found.length;
+      finder.hidden = found.length > 0;
       if (!first && items.length) items[0].querySelector("a").focus();
     });
   }
@@ -105,21 +123,24 @@ function start(contract, form) {
     found = [];
     shown = 0;
     more.hidden = true;
+    finder.hidden = true;
     if (!query) {
-      status.textContent = "Kirjoita hakusana, esimerkiksi menetelmän nimi, kohderyhmä tai kunta.";
+      status.textContent = texts.prompt;
       list.replaceChildren();
       return;
     }
-    pagefind()
-      .then((module) => module.search(query))
-      .then((search) => {
+    load()
+      .then((loaded) => runQuery(query, loaded))
+      .then((answer) => {
         if (ticket !== latest) return null;
-        found = search.results;
+        found = answer.results;
+        terms = highlightTerms(answer.words);
+        corrected = answer.corrected;
         return showMore(ticket, query, true);
       })
       .catch(() => {
         if (ticket !== latest) return;
-        status.textContent = "Haku ei ole käytettävissä juuri nyt. Kokeile selata menetelmiä tai esimerkkejä.";
+        status.textContent = texts.unavailable;
         list.replaceChildren();
       });
   }
@@ -128,11 +149,11 @@ function start(contract, form) {
     return Array.from(list.querySelectorAll("a"));
   }
 
-  // Opening the search starts Pagefind (its WebAssembly and index metadata) while the
-  // visitor types, so the first query only waits for its own index chunks.
+  // Opening the search starts Pagefind (its WebAssembly and index metadata) and the names
+  // table while the visitor types, so the first query only waits for its own index chunks.
   function open() {
     if (!toggle.checked) toggle.checked = true;
-    pagefind().then((module) => module.init()).catch(() => {});
+    load().then((loaded) => loaded.pagefind.init()).catch(() => {});
   }
 
   function close() {
@@ -141,11 +162,8 @@ function start(contract, form) {
   }
 
   input.addEventListener("focus", open);
-  // The index chunks for the words typed so far load at once; the search itself waits for a
-  // pause in typing, so results are not fetched for every letter.
+  // The search waits for a pause in typing, so results are not fetched for every letter.
   input.addEventListener("input", () => {
-    const query = input.value.trim();
-    if (query) pagefind().then((module) => module.preload(query)).catch(() => {});
     clearTimeout(timer);
     timer = setTimeout(run, TYPING_PAUSE);
   });
@@ -189,8 +207,23 @@ function start(contract, form) {
     const next = index + (event.key === "ArrowDown" ? 1 : -1);
     targets[Math.max(0, Math.min(targets.length - 1, next))].focus();
   }, true);
+
+  // The page-not-found page offers the search with words from the address it could not find.
+  const notFound = document.querySelector("form[data-search-not-found]");
+  if (notFound) {
+    const box = notFound.querySelector("input[name=query]");
+    box.value = wordsFromAddress(location.pathname, base.pathname);
+    notFound.addEventListener("submit", (event) => {
+      event.preventDefault();
+      input.value = box.value.trim();
+      open();
+      input.focus();
+      run();
+    });
+  }
 }
 
 const contract = readContract(document);
+const settings = contract && searchSettings(contract);
 const form = document.querySelector("form[data-site-search]");
-if (contract && form) start(contract, form);
+if (settings && form) start(contract, settings, form);

@@ -1,4 +1,4 @@
-"""mkdocs-macros functions for hand-written pages: the benchmark results and the page filters.
+"""mkdocs-macros functions for hand-written pages: the benchmark results (pipeline and search quality) and the page filters.
 
 Pages that show catalogue data are generated from templates (:mod:`scripts.site.pages`);
 macros serve only ``docs/suorituskyky.md``, whose data is the benchmark's result file, not
@@ -25,6 +25,13 @@ def define_env(env) -> None:
     def benchmark() -> dict | None:
         """The latest benchmark (``python -m scripts.tools.benchmark --write-results``); None before the first run."""
         return json.loads(benchmark_file.read_text(encoding="utf-8")) if benchmark_file.exists() else None
+
+    search_file = Project().data_dir / "search-benchmark.json"
+
+    @env.macro
+    def search_benchmark() -> dict | None:
+        """The latest search-quality benchmark (``python -m scripts.tools.search_benchmark --write-results``)."""
+        return json.loads(search_file.read_text(encoding="utf-8")) if search_file.exists() else None
 
     for name, function in filters().items():
         env.filter(function, name)

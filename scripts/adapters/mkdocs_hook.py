@@ -9,7 +9,10 @@ hook does nothing.
 
 from __future__ import annotations
 
+import html
 import logging
+import os
+import re
 import sys
 import threading
 from pathlib import Path
@@ -18,9 +21,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent))
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 
+from scripts.pipeline.config import DeploymentError, site_identity  # noqa: E402
 from scripts.project import Project  # noqa: E402
 from scripts.site.build import InvalidRecords, load_and_generate  # noqa: E402
 from scripts.site.commands import BuildError  # noqa: E402
+from scripts.site.editor_bundle import EditorMissing, install as install_editor  # noqa: E402
 from scripts.site.search_index import index_site  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.records")
@@ -35,14 +40,67 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_pre_build(config) -> None:
+    """Regenerate the record pages. Invalid records do not stop the preview: the pages stay as they
+    were at the last valid state, and every page shows the problems (:func:`on_post_page`)."""
+    global _problems
     if not _serving:
         return
     try:
-        _, changed = load_and_generate(Project())
+        project = Project()
+        _, changed = load_and_generate(project, site_identity(project))
+    except DeploymentError as error:
+        raise PluginError(str(error))
     except InvalidRecords as error:
-        raise PluginError("Tietueissa on virheitä:\n" + "\n".join(str(problem) for problem in error.problems))
+        _problems = list(error.problems)
+        home = project.docs_dir / "index.md"
+        if not home.exists():  # started with a broken record: a front page that says why the rest is missing
+            home.write_text("# Osallisuuden menetelmäpankki\n\nEsikatselu näyttää tietueiden sivut, kun alla "
+                            "luetellut virheet on korjattu.\n", encoding="utf-8")
+        log.warning("Tietueissa on virheitä (ne näkyvät myös esikatselun jokaisella sivulla):\n%s",
+                    "\n".join(str(problem) for problem in _problems))
+        return
+    _problems = []
     if changed:
         log.info("Tietueista luotu uudelleen %d tiedostoa.", changed)
+
+
+_problems: list = []
+BANNER_AT = re.compile(r'(<article class="md-content__inner md-typeset">)')
+
+
+def banner(problems: list) -> str:
+    """The preview's error notice: each broken file and line, in Material's own admonition style."""
+    files = len({problem.path for problem in problems})
+    count = "1 virhe" if len(problems) == 1 else f"{len(problems)} virhettä"
+    items = "".join(f"<li><code>{html.escape(problem.path)}:{problem.line}</code> {html.escape(problem.field)}: "
+                    f"{html.escape(problem.message)}</li>" for problem in problems[:50])
+    more = f"<p>… ja {len(problems) - 50} muuta: aja <code>make validate</code>.</p>" if len(problems) > 50 else ""
+    return (f'<div class="admonition failure" role="alert" id="esikatselun-virheet"><p class="admonition-title">'
+            f"Esikatselu ei ole ajan tasalla: {count} {files} tiedostossa</p><p>Sivut näyttävät tietueet sellaisina "
+            "kuin ne olivat viimeksi kunnossa. Korjaa nämä, ja tallenna: sivu päivittyy ja ilmoitus katoaa.</p>"
+            f"<ul>{items}</ul>{more}</div>")
+
+
+_shown: list = []
+
+
+def on_files(files, config):
+    """The preview builds only changed pages (``--dirty``); when the problems change, every page is
+    rebuilt once, so the notice appears (and goes away) on all of them, not only on the edited one."""
+    if _serving and _problems != _shown:
+        for file in files.documentation_pages():
+            if os.path.isfile(file.abs_dest_path):
+                os.utime(file.abs_dest_path, (0, 0))
+    return files
+
+
+def on_post_page(output: str, page, config) -> str:
+    if not _serving or not _problems:
+        return output
+    notice = banner(_problems)
+    if BANNER_AT.search(output):
+        return BANNER_AT.sub(lambda match: match.group(1) + notice, output, count=1)
+    return re.sub(r"(<body[^>]*>)", lambda match: match.group(1) + notice, output, count=1)
 
 
 def _index_when_asked(site_dir: Path) -> None:
@@ -57,9 +115,15 @@ def _index_when_asked(site_dir: Path) -> None:
 
 def on_post_build(config) -> None:
     """Re-index in the background: the edited page reloads at once, search follows a second later."""
-    global _indexer
+    global _indexer, _shown
     if not _serving:
         return
+    _shown = list(_problems)
+    try:  # the browser editor at /muokkaa/ (make muokkain runs its local backend)
+        project = Project()
+        install_editor(project, Path(config.site_dir), site_identity(project).repo_url)
+    except EditorMissing as error:
+        log.warning("Selaineditori /muokkaa/ ei toimi esikatselussa: %s", error)
     _reindex.set()
     if _indexer is None:
         _indexer = threading.Thread(target=_index_when_asked, args=(Path(config.site_dir),), daemon=True)

@@ -10,9 +10,11 @@ traceback.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 from jsonschema import Draft202012Validator, FormatChecker
@@ -21,6 +23,7 @@ from scripts.pipeline.problems import Problem, explain, format_field
 from scripts.pipeline.records import parse_yaml
 from scripts.project import Project
 from scripts.rules.kinds import KINDS
+from scripts.rules.mergers import Merger, mergers_from
 from scripts.rules.schemas import Schemas, vocabulary_of
 from scripts.rules.sections import Section, sections_from
 from scripts.rules.vocabularies import FILES as VOCABULARY_FILES, Vocabularies
@@ -53,6 +56,8 @@ class Rules:
     schemas: Schemas
     vocabularies: Vocabularies
     sections: dict[str, list[Section]]
+    # Former municipality (folded name) -> its merger (data/vocabularies/municipal_mergers.yml).
+    mergers: dict[str, Merger] = field(default_factory=dict)
 
 
 @dataclass
@@ -96,11 +101,66 @@ def read_config(project: Project, path: Path, schema: str, default: Any = None) 
     return (None if problems else document), sorted(problems)
 
 
-def site_identity(project: Project) -> dict[str, str]:
-    """Site name and absolute base URL (ending in /) from ``mkdocs.yml``."""
+class DeploymentError(ValueError):
+    """The deployment settings are missing or wrong; the message says in Finnish how to set them."""
+
+
+@dataclass(frozen=True)
+class SiteIdentity:
+    """Where the site is published and who answers for it.
+
+    One configuration, set by whoever deploys: the environment variables of
+    :data:`DEPLOYMENT_VARIABLES`, which ``mkdocs.yml`` also reads (``!ENV``). The Pages
+    workflow passes its own address and repository, ``make serve`` the local address; a
+    production build without them stops rather than publish a made-up address."""
+
+    name: str
+    url: str  # absolute, ends in "/"
+    repo_url: str  # "" in a local preview: no edit links
+    feedback: str  # mailto: or https: address of the organisation; "" in a local preview
+
+    def environment(self) -> dict[str, str]:
+        return {"SITE_URL": self.url, "REPO_URL": self.repo_url, "FEEDBACK_ADDRESS": self.feedback}
+
+
+DEPLOYMENT_VARIABLES = {
+    "SITE_URL": "julkaisuosoite, esim. https://kunta.github.io/menetelmapankki/",
+    "REPO_URL": "lähdekoodivaraston osoite, esim. https://github.com/kunta/menetelmapankki",
+    "FEEDBACK_ADDRESS": "ylläpitäjäorganisaation palauteosoite, esim. mailto:osallisuus@kunta.fi tai palautelomakkeen https-osoite",
+}
+
+
+class _MkDocsLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml's own values; its ``!ENV`` tags are the deployment settings read above."""
+
+
+_MkDocsLoader.add_constructor("!ENV", lambda loader, node: None)
+
+
+def mkdocs_config(project: Project) -> dict[str, Any]:
+    """``mkdocs.yml`` as written; the deployment settings it reads with ``!ENV`` are None here."""
     with open(project.mkdocs_config, encoding="utf-8") as stream:
-        config = yaml.safe_load(stream)
-    return {"name": config["site_name"], "url": config["site_url"].rstrip("/") + "/"}
+        return yaml.load(stream, Loader=_MkDocsLoader)
+
+
+def site_identity(project: Project, production: bool = False, environ: dict[str, str] | None = None) -> SiteIdentity:
+    """The site's name (``mkdocs.yml``) and deployment settings (environment). Raises :class:`DeploymentError`."""
+    environ = os.environ if environ is None else environ
+    name = mkdocs_config(project)["site_name"]
+    values = {variable: environ.get(variable, "").strip() for variable in DEPLOYMENT_VARIABLES}
+    needed = list(DEPLOYMENT_VARIABLES) if production else ["SITE_URL"]
+    missing = [variable for variable in needed if not values[variable]]
+    if missing:
+        lines = "\n".join(f"  {variable}: {DEPLOYMENT_VARIABLES[variable]}" for variable in missing)
+        raise DeploymentError("Julkaisun asetukset puuttuvat. Anna ne ympäristömuuttujina, esimerkiksi "
+                              f"`SITE_URL=… REPO_URL=… FEEDBACK_ADDRESS=… make build`:\n{lines}\n"
+                              "Paikallinen esikatselu (make serve) asettaa osoitteen itse.")
+    for variable, schemes in (("SITE_URL", ("http", "https")), ("REPO_URL", ("https", "http")),
+                              ("FEEDBACK_ADDRESS", ("mailto", "https"))):
+        if values[variable] and urlsplit(values[variable]).scheme not in schemes:
+            raise DeploymentError(f"{variable}={values[variable]!r} ei kelpaa: anna {DEPLOYMENT_VARIABLES[variable]}.")
+    return SiteIdentity(name, values["SITE_URL"].rstrip("/") + "/", values["REPO_URL"].rstrip("/"),
+                        values["FEEDBACK_ADDRESS"])
 
 
 def load_rules(project: Project) -> tuple[Rules | None, list[Problem]]:
@@ -114,9 +174,33 @@ def load_rules(project: Project) -> tuple[Rules | None, list[Problem]]:
         documents[name] = document and document.data
     sections, found = read_config(project, project.sections_file, "sections")
     problems += found
+    mergers, found = read_config(project, project.vocabularies_dir / MERGERS_FILE, "municipal-mergers")
+    problems += found
+    if mergers and documents["municipalities"]:
+        problems += check_mergers(mergers, {item["name"] for item in documents["municipalities"]["municipalities"]})
     if problems:
         return None, problems
-    return Rules(Schemas.load(project), Vocabularies.from_documents(documents), sections_from(sections.data)), []
+    return Rules(Schemas.load(project), Vocabularies.from_documents(documents), sections_from(sections.data),
+                 mergers_from(mergers.data)), []
+
+
+MERGERS_FILE = "municipal_mergers.yml"
+
+
+def check_mergers(mergers: ConfigFile, municipalities: set[str]) -> list[Problem]:
+    """A merger joins former municipalities to a current one; a current municipality is never a former one."""
+    problems = []
+    for index, entry in enumerate(mergers.data["mergers"]):
+        if entry["current"] not in municipalities:
+            problems.append(Problem(mergers.rel, mergers.line_of(("mergers", index, "current")), f"mergers[{index}].current",
+                                    f"{entry['current']!r} ei ole kuntaluettelossa (data/vocabularies/municipalities.yml). "
+                                    "Kirjoita nykyisen kunnan nimi sellaisena kuin se on kuntaluettelossa."))
+        for position, former in enumerate(entry["former"]):
+            if former in municipalities:
+                problems.append(Problem(mergers.rel, mergers.line_of(("mergers", index, "former", position)),
+                                        f"mergers[{index}].former[{position}]", f"{former!r} on nykyinen kunta "
+                                        "kuntaluettelossa, joten se ei voi olla liitetty kunta. Poista se tai tarkista vuosi."))
+    return problems
 
 
 def load_site_config(project: Project, rules: Rules, method_ids: set[str]) -> tuple[SiteConfig, list[Problem]]:
@@ -172,3 +256,14 @@ def check_comparisons(groups: list[Comparison], method_ids: set[str], rel: str) 
             for index, group in enumerate(groups)
             for position, (method_id, line) in enumerate(zip(group.methods, group.lines))
             if method_id not in method_ids]
+
+
+SYNONYMS_FILE = "synonyms.yml"
+
+
+def load_synonyms(project: Project) -> tuple[dict[str, list], list[Problem]]:
+    """The search's synonyms and ignored words (``data/synonyms.yml``); empty lists if the file is absent."""
+    document, problems = read_config(project, project.data_dir / SYNONYMS_FILE, "synonyms",
+                                     default={"synonyms": [], "ignore": []})
+    data = document.data if document else {}
+    return {"synonyms": data.get("synonyms", []), "ignore": data.get("ignore", [])}, problems

@@ -132,8 +132,10 @@ class Catalogue:
         return self.related_to.get(method.id, [])
 
     def regions(self, case: Record) -> list[str]:
-        """Regions (maakunnat) of a case, derived from its municipalities, never typed."""
+        """Regions (maakunnat) of a case: those of its municipalities, and those a regional case names
+        without listing municipalities (``scope_regions``)."""
         regions = {self.vocabularies.region_of(name) for name in case.data["municipalities"]}
+        regions.update(case.data.get("scope_regions", []))
         return sorted(regions, key=finnish_sort_key)
 
     def regions_used(self, record: Record) -> list[str]:
@@ -152,3 +154,15 @@ class Catalogue:
         """Cases updated most recently (of one method, or all): a method page lists ten, not thousands."""
         cases = self.used_by[method.id] if method else self.cases
         return sorted(cases, key=lambda case: case.data["updated"], reverse=True)[:count]
+
+    def newest_cases(self, count: int) -> list[Record]:
+        """Cases by their own start year, latest first; cases without a known year last."""
+        def started(case: Record) -> tuple[bool, int, int]:
+            years = case.data["years"]
+            start, end = years.get("start"), years.get("end")
+            return start is None, -(start or 0), -(end or start or 0)
+        return sorted(self.cases, key=started)[:count]
+
+    def recently_added(self, count: int) -> list[Record]:
+        """Records by the day they were first published, latest first."""
+        return sorted(self.records, key=lambda record: record.data["added"], reverse=True)[:count]

@@ -39,9 +39,13 @@ def write_register(path: Path, urls: Iterable[str]) -> int:
     return len(merged) - len(known)
 
 
-def check_register(sources: list[SourceFile], path: Path, rel: str) -> Iterator[Problem]:
-    """Every published address still resolves to a record or to a record's redirect."""
-    resolving = {record_url(s.kind, s.stem) for s in sources}
+def check_register(sources: list[SourceFile], path: Path, rel: str,
+                   unread: Iterable[str] = ()) -> Iterator[Problem]:
+    """Every published address still resolves to a record or to a record's redirect.
+
+    ``unread`` are the addresses of records that exist but could not be read (their own problem
+    is reported): they count as resolving, so a broken file gives one error, not two."""
+    resolving = {record_url(s.kind, s.stem) for s in sources} | set(unread)
     for source in sources:
         old_ids = source.data.get("redirect_from")
         resolving |= {record_url(source.kind, old) for old in (old_ids if isinstance(old_ids, list) else [])

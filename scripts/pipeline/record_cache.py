@@ -28,7 +28,7 @@ from scripts.project import Project
 SCRIPTS = Path(__file__).resolve().parent.parent
 # The code a record's own problems depend on.
 RULES_CODE = ("pipeline/records.py", "pipeline/validate.py", "pipeline/problems.py", "pipeline/record_cache.py",
-              "rules/schemas.py", "rules/vocabularies.py", "rules/sections.py", "rules/kinds.py")
+              "rules/schemas.py", "rules/vocabularies.py", "rules/sections.py", "rules/kinds.py", "rules/mergers.py")
 
 
 def rules_fingerprint(project: Project) -> str:

@@ -135,7 +135,7 @@ def _parse_front_matter(header: str, rel: str):
         try:
             root = loader.get_single_node()
         except yaml.YAMLError as error:
-            return None, {}, [yaml_problem(error, rel, offset, "etuliite")]
+            return None, {}, [yaml_problem(error, rel, offset, "etuliite", header)]
 
         if root is None:
             return None, {}, [Problem(rel, offset, "etuliite", "etuliite on tyhjä. Lisää tietueen "
@@ -179,13 +179,60 @@ def _parse_front_matter(header: str, rel: str):
 NO_ALIASES = "YAML-ankkurit ja -viittaukset (& ja *) eivät ole sallittuja. Kirjoita arvo auki jokaiseen kohtaan."
 
 
-def yaml_problem(error: yaml.YAMLError, rel: str, offset: int, where: str) -> Problem:
-    """PyYAML's error, at its line, with a Finnish explanation and fix."""
+UNCLOSED_QUOTE = re.compile(r"""^\s*(?:-\s+|[^\s:#][^:#]*:\s+)(?:"(?:[^"\\]|\\.)*|'(?:[^']|'')*)$""")
+VALUE_AFTER_QUOTE = re.compile(r"""^\s*(?:-\s+|[^\s:#][^:#]*:\s+)("[^"]*"|'[^']*')\s*[^\s#]""")
+
+
+def yaml_problem(error: yaml.YAMLError, rel: str, offset: int, where: str, text: str = "") -> Problem:
+    """PyYAML's (or libyaml's) error as a Finnish sentence naming the cause, at the line where the
+    editor fixes it. ``text`` is the YAML that failed, for finding the cause on its lines."""
+    problem = (getattr(error, "problem", None) or "").strip()
+    context = (getattr(error, "context", None) or "").strip()
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    line = mark.line + offset if mark else offset
-    problem = (getattr(error, "problem", None) or "virheellinen YAML").strip()
-    return Problem(rel, line, where, f"YAML-virhe: {problem}. Tarkista sisennykset, kaksoispisteet ja "
-                   "lainausmerkit; lainaa arvo, jossa on kaksoispiste tai #-merkki.")
+    context_mark = getattr(error, "context_mark", None) or mark
+    lines = text.split("\n")
+    row = mark.line if mark else 0
+    line_text = lines[row] if row < len(lines) else ""
+    unclosed = next((number for number, line in enumerate(lines[: row + 1]) if UNCLOSED_QUOTE.match(line)), None)
+    if "tab" in problem or ("cannot start any token" in problem and "\t" in line_text):
+        if "\t" not in line_text and context_mark and context_mark.line < len(lines) and "\t" in lines[context_mark.line]:
+            row = context_mark.line
+        message = ("rivillä on sarkainmerkki (tab). YAML sallii sisennyksiksi ja välistyksiksi vain välilyönnit: "
+                   "korvaa sarkain välilyönneillä (sisennys kaksi välilyöntiä tasoa kohden).")
+    elif unclosed is not None:
+        row = unclosed
+        message = ("lainausmerkki jää sulkematta: tällä rivillä alkaa lainausmerkeissä oleva arvo, jonka "
+                   "loppumerkki puuttuu. Lisää loppuun sama lainausmerkki (\" tai ').")
+    elif problem.startswith("mapping values are not allowed"):
+        message = ("arvossa on kaksoispiste ja välilyönti (`: `), jota YAML pitää uuden kentän alkuna. Kirjoita arvo "
+                   "lainausmerkkeihin, esim. `title: \"Asukasraati: kokemuksia\"`.")
+    elif "cannot start any token" in problem:
+        column = mark.column if mark else 0
+        char = line_text[column] if column < len(line_text) else "?"
+        message = (f"arvo alkaa merkillä {char}, jolla YAML ei salli arvon alkavan. Kirjoita arvo lainausmerkkeihin, "
+                   f"esim. `kenttä: \"{char}…\"`.")
+    elif "quoted scalar" in context:
+        row = context_mark.line
+        message = ("lainausmerkki jää sulkematta: tällä rivillä alkaa lainausmerkeissä oleva arvo, jonka "
+                   "loppumerkki puuttuu. Lisää loppuun sama lainausmerkki (\" tai ').")
+    elif "simple key" in context and "expected ':'" in problem:
+        row = context_mark.line
+        message = ("riviltä puuttuu kaksoispiste: jokainen kenttä kirjoitetaan muodossa `kenttä: arvo`. Jos rivi on "
+                   "edellisen arvon jatkoa, sisennä se tai kirjoita koko arvo yhdelle riville.")
+    elif "flow" in context:
+        row = context_mark.line
+        message = ("hakasulkeissa [ ] tai aaltosulkeissa { } alkava arvo jää sulkematta. Lisää loppusulje tai "
+                   "kirjoita lista riveinä, jotka alkavat `- `.")
+    elif VALUE_AFTER_QUOTE.match(line_text):
+        message = "lainausmerkeissä olevan arvon perässä on vielä tekstiä. Kirjoita koko arvo lainausmerkkien sisään."
+    elif "block" in context or "expected key" in problem or problem.startswith("expected <block end>"):
+        message = ("sisennys ei täsmää: saman listan rivit (`- `) ja saman ryhmän kentät pitää sisentää yhtä monella "
+                   "välilyönnillä kuin edellinen rivi.")
+    else:
+        message = (f"muoto on rikki ({problem or 'tuntematon virhe'}). Tarkista sisennykset (välilyönnit, ei "
+                   "sarkaimia), kaksoispisteet ja lainausmerkit; kirjoita arvo, jossa on kaksoispiste tai #-merkki, "
+                   "lainausmerkkeihin.")
+    return Problem(rel, row + offset, where, f"YAML-virhe: {message}")
 
 
 def parse_yaml(text: str, rel: str) -> tuple[Any, dict[FieldPath, int], list[Problem]]:
@@ -202,7 +249,7 @@ def parse_yaml(text: str, rel: str) -> tuple[Any, dict[FieldPath, int], list[Pro
             return None, {}, [Problem(rel, shared.start_mark.line + 1, "tiedosto", NO_ALIASES)]
         data = to_json_compatible(loader.construct_document(root))
     except yaml.YAMLError as error:
-        return None, {}, [yaml_problem(error, rel, 1, "tiedosto")]
+        return None, {}, [yaml_problem(error, rel, 1, "tiedosto", text)]
     finally:
         loader.dispose()
     line_map: dict[FieldPath, int] = {(): root.start_mark.line + 1}

@@ -9,7 +9,7 @@ that must never reach the site (HTML, script links, personal contact details).
 
 from __future__ import annotations
 
-import difflib
+import datetime as dt
 import re
 from typing import Any, Iterator
 from urllib.parse import urlsplit
@@ -18,6 +18,7 @@ from scripts.pipeline.config import Rules
 from scripts.pipeline.problems import Problem, explain
 from scripts.pipeline.records import SourceFile
 from scripts.rules.kinds import KINDS
+from scripts.rules.mergers import Merger, close_match, municipality_advice
 from scripts.rules.schemas import Schemas
 from scripts.rules.sections import Section
 from scripts.rules.vocabularies import FILES as VOCABULARY_FILES
@@ -43,6 +44,8 @@ def vocabulary_source(vocabulary: str) -> str:
     """Where an editor finds a vocabulary's allowed values: its file, or the method records."""
     if vocabulary == "methods":
         return f"{KINDS['method'].folder}/"
+    if vocabulary == "regions":
+        return f"maakunnat tiedostossa data/vocabularies/{VOCABULARY_FILES['municipalities'][0]}"
     return f"data/vocabularies/{VOCABULARY_FILES[vocabulary][0]}"
 
 
@@ -53,18 +56,21 @@ def check_record(source: SourceFile, rules: Rules) -> list[Problem]:
     folder, so ``scripts.pipeline.record_cache`` keeps them between runs for unchanged files."""
     schemas, vocabularies = rules.schemas, rules.vocabularies
     return [*check_schema(source, schemas), *check_identity(source),
-            *check_references(source, schemas, vocabularies.__getitem__, set(vocabularies.entries)),
-            *check_years(source), *check_urls(source), *check_body(source, rules.sections[source.kind]),
-            *check_content(source), *check_images(source), *check_contact(source)]
+            *check_references(source, schemas, vocabularies.__getitem__, set(vocabularies.entries), mergers=rules.mergers),
+            *check_years(source), *check_scope(source), *check_urls(source), *check_body(source, rules.sections[source.kind]),
+            *check_content(source), *check_images(source), *check_contact(source), *check_facilitation(source)]
 
 
-def check_across(sources: list[SourceFile], schemas: Schemas) -> list[Problem]:
-    """The problems that depend on the other records: references to methods and old addresses."""
-    method_ids = {s.stem for s in sources if s.kind == "method"}
+def check_across(sources: list[SourceFile], schemas: Schemas, unread_methods: set[str] = frozenset()) -> list[Problem]:
+    """The problems that depend on the other records: references to methods and old addresses.
+
+    ``unread_methods``: method files that exist but could not be read; references to them are not
+    reported again (the file's own problem says what to fix)."""
+    method_ids = {s.stem for s in sources if s.kind == "method"} | set(unread_methods)
     problems = [problem for source in sources
                 for problem in check_references(source, schemas, lambda _: method_ids, {"methods"},
                                                  schemas.fields_using(source.kind, "methods"))]
-    return problems + list(check_redirects(sources))
+    return problems + list(check_redirects(sources)) + [problem for source in sources for problem in check_dates(source)]
 
 
 def check_schema(source: SourceFile, schemas: Schemas) -> Iterator[Problem]:
@@ -85,7 +91,7 @@ def check_identity(source: SourceFile) -> Iterator[Problem]:
 
 
 def check_references(source: SourceFile, schemas: Schemas, known_values, only: set[str],
-                     fields: frozenset[str] | None = None) -> Iterator[Problem]:
+                     fields: frozenset[str] | None = None, mergers: dict[str, Merger] | None = None) -> Iterator[Problem]:
     """Every value from the vocabularies ``only`` is known: ``known_values(vocabulary)`` gives
     the allowed keys. ``fields`` limits the walk to those top-level fields (all when None)."""
     data = source.data if fields is None else {name: value for name, value in source.data.items() if name in fields}
@@ -98,14 +104,14 @@ def check_references(source: SourceFile, schemas: Schemas, known_values, only: s
                 yield source.problem(path, "menetelmä ei voi olla oma lähimenetelmänsä. Poista arvo.")
             continue
         message = f"tuntematon arvo {value!r} (sanasto {vocabulary_source(vocabulary)})."
-        guess = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
-        if guess:
-            message += f" Tarkoititko {guess[0]!r}?"
         if vocabulary == "municipalities":
-            message += (" Kirjoita nykyisen kunnan virallinen nimi (esim. Oulu); entisen kunnan nimi, "
-                        "kuten Kiiminki, kuuluu kenttään historical_places.")
-        elif vocabulary == "methods":
-            message += " Viittaa menetelmään sen tiedostonimellä ilman .md-päätettä."
+            message += " " + municipality_advice(value, known, mergers or {})[1]
+        else:
+            guess = close_match(value, known)
+            if guess:
+                message += f" Tarkoititko {guess!r}?"
+            if vocabulary == "methods":
+                message += " Viittaa menetelmään sen tiedostonimellä ilman .md-päätettä."
         yield source.problem(path, message)
 
 
@@ -115,6 +121,65 @@ def check_years(source: SourceFile) -> Iterator[Problem]:
         start, end = years.get("start"), years.get("end")
         if isinstance(start, int) and isinstance(end, int) and end < start:
             yield source.problem(("years", "end"), f"päättymisvuosi {end} on ennen aloitusvuotta {start}.")
+
+
+def check_dates(source: SourceFile, today: dt.date | None = None) -> Iterator[Problem]:
+    """Dates are real (the schema's format), not in the future, and a record is updated after it was added.
+
+    Checked across records, not cached with a record's own problems: "the future" moves."""
+    today = today or dt.date.today()
+    dates = {}
+    for name in ("added", "updated"):
+        try:
+            dates[name] = dt.date.fromisoformat(source.data.get(name))
+        except (TypeError, ValueError):
+            continue  # missing or not a date: the schema says so
+        if dates[name] > today:
+            yield source.problem((name,), f"päivämäärä {dates[name].isoformat()} on tulevaisuudessa. Kirjoita päivä, "
+                                 "jona tietue lisättiin tai sitä muutettiin.")
+    if len(dates) == 2 and dates["updated"] < dates["added"]:
+        yield source.problem(("updated",), f"päivityspäivä {dates['updated'].isoformat()} on ennen lisäyspäivää "
+                             f"{dates['added'].isoformat()}. Päivitetty on sama tai myöhempi päivä kuin lisätty.")
+
+
+SCOPES_WITHOUT_MUNICIPALITIES = ("alueellinen", "valtakunnallinen", "ei-tiedossa")
+
+
+def check_scope(source: SourceFile) -> Iterator[Problem]:
+    """A case says where it happened: its municipalities, or explicitly that it is regional, national
+    or that the sources name no municipality. An empty list alone says nothing."""
+    if source.kind != "case" or not isinstance(source.data.get("municipalities"), list):
+        return
+    scope, regions = source.data.get("scope", "paikallinen"), source.data.get("scope_regions") or []
+    if not source.data["municipalities"] and scope not in SCOPES_WITHOUT_MUNICIPALITIES:
+        yield source.problem(("municipalities",), "kuntia ei ole. Kirjoita kunnat, joissa esimerkki toteutettiin; jos "
+                             "esimerkki on alueellinen tai valtakunnallinen tai lähteet eivät nimeä kuntaa, sano se "
+                             "kentässä scope: `scope: alueellinen`, `scope: valtakunnallinen` tai `scope: ei-tiedossa`.")
+    if regions and scope != "alueellinen":
+        yield source.problem(("scope_regions",), "maakunnat kirjoitetaan vain alueelliselle esimerkille. Lisää rivi "
+                             "`scope: alueellinen` tai poista kenttä scope_regions.")
+
+
+# The text says so in its first words; "Ulkopuolista vetäjää ei tarvita" later on still has a leader.
+NO_FACILITATOR = re.compile(r"(?i)^(ei\b|(erillistä |omaa )?vetäjää ei\b)")
+
+
+def check_facilitation(source: SourceFile) -> Iterator[Problem]:
+    """Who leads a method (``facilitation``) agrees with how ``resources.facilitator`` describes it,
+    where the text says it plainly ("Ei vetäjää …", "Erillistä vetäjää ei ole …")."""
+    scale = source.data.get("facilitation")
+    resources = source.data.get("resources")
+    text = resources.get("facilitator") if isinstance(resources, dict) else None
+    if not isinstance(scale, str) or not isinstance(text, str) or not text.strip():
+        return
+    says_none = NO_FACILITATOR.search(text.strip()) is not None
+    if scale == "ei-vetajaa" and not says_none:
+        yield source.problem(("facilitation",), "arvo ei-vetajaa, mutta resources.facilitator kuvaa vetäjän "
+                             f"({text.strip()[:60]!r}). Valitse oma-tyontekija, koulutettu-vetaja tai "
+                             "ulkopuolinen-asiantuntija, tai aloita vetäjäkuvaus sanoilla ”Ei vetäjää”.")
+    elif scale != "ei-vetajaa" and says_none:
+        yield source.problem(("facilitation",), f"arvo {scale}, mutta resources.facilitator sanoo, ettei vetäjää "
+                             "tarvita. Valitse ei-vetajaa tai kuvaa vetäjä kentässä resources.facilitator.")
 
 
 def check_urls(source: SourceFile) -> Iterator[Problem]:

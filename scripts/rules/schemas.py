@@ -35,6 +35,9 @@ def _vocabularies_in(schema: Any) -> Iterator[str]:
             yield from _vocabularies_in(item)
 
 
+# The schemas' own base address; published copies carry the site's address instead
+# (scripts/site/pages.py), so a schema's $id says where it can be fetched.
+SCHEMA_BASE = "https://menetelmapankki.invalid/schemas/"
 # Keywords that describe rather than constrain: a field's own title overrides its definition's.
 ANNOTATIONS = {"title", "description", "examples", "default", "$comment"}
 

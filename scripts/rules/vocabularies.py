@@ -17,6 +17,8 @@ FILES = {
     "target_groups": ("target_groups.yml", "id"),
     "service_areas": ("service_areas.yml", "id"),
     "seeds": ("seeds.yml", "id"),
+    "evidence": ("evidence.yml", "id"),
+    "arenas": ("arenas.yml", "id"),
     "municipalities": ("municipalities.yml", "name"),
 }
 
@@ -34,6 +36,9 @@ class Vocabularies:
         for name, (_, key) in FILES.items():
             items = documents[name]["municipalities"] if name == "municipalities" else documents[name]
             entries[name] = {str(item[key]): item for item in items}
+        # Derived, no file of its own: the regions (maakunnat) of the municipality list.
+        regions = sorted({item["region"] for item in entries["municipalities"].values()})
+        entries["regions"] = {region: {"id": region, "name": region} for region in regions}
         return cls(entries)
 
     def __getitem__(self, name: str) -> dict[str, dict[str, Any]]:

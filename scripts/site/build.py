@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 from scripts.pipeline.catalogue import load_catalogue
+from scripts.pipeline.config import SiteIdentity
 from scripts.pipeline.model import Catalogue
 from scripts.pipeline.problems import Problem
 from scripts.project import Project
@@ -22,13 +23,14 @@ from scripts.rules.kinds import KINDS, record_url
 from scripts.site.commands import BuildError, run_child, site_generator_command
 from scripts.site.compact_html import compact_site
 from scripts.site.csp import write_policy
+from scripts.site.editor_bundle import EditorMissing, install as install_editor
 from scripts.site.pages import generate
 from scripts.site.search_index import index_site
 
 
 @dataclass(frozen=True)
 class Step:
-    name: str  # validation, generation, site, page-check, compaction, search-index, csp
+    name: str  # validation, generation, site, page-check, compaction, search-index, editor, csp
     seconds: float
     peak_mb: float  # of the child process, or of this process so far
 
@@ -43,7 +45,8 @@ def _own_peak() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def load_and_generate(project: Project, on_step: Callable[[Step], None] = lambda step: None) -> tuple[Catalogue, int]:
+def load_and_generate(project: Project, site: SiteIdentity,
+                      on_step: Callable[[Step], None] = lambda step: None) -> tuple[Catalogue, int]:
     """Validate and write the generated pages; (catalogue, files changed). Raises :class:`InvalidRecords`."""
     start = time.perf_counter()
     catalogue, problems = load_catalogue(project)
@@ -51,7 +54,7 @@ def load_and_generate(project: Project, on_step: Callable[[Step], None] = lambda
         raise InvalidRecords(problems)
     on_step(Step("validation", time.perf_counter() - start, _own_peak()))
     start = time.perf_counter()
-    changed = generate(catalogue, project)
+    changed = generate(catalogue, project, site)
     on_step(Step("generation", time.perf_counter() - start, _own_peak()))
     return catalogue, changed
 
@@ -64,17 +67,18 @@ def page_mismatches(catalogue: Catalogue, site_dir: Path) -> list[str]:
     return [f"puuttuu {url}" for url in sorted(expected - built)] + [f"ylimääräinen {url}" for url in sorted(built - expected)]
 
 
-def build_site(project: Project, site_dir: Path | None = None, generator: str = "mkdocs",
+def build_site(project: Project, site: SiteIdentity, site_dir: Path | None = None, generator: str = "mkdocs",
                on_step: Callable[[Step], None] = lambda step: None) -> Catalogue:
     """Validate, generate, build with MkDocs (or Zensical), check, compact, index and write the CSP.
 
+    ``site`` is where the site will be published (:func:`scripts.pipeline.config.site_identity`).
     Raises :class:`InvalidRecords` or :class:`BuildError`; the site is complete only on return."""
     site_dir = (site_dir or project.site_dir).resolve()
     if generator == "zensical" and site_dir != project.site_dir.resolve():
         raise BuildError("Zensical kirjoittaa sivuston mkdocs.yml:n site_dir-kansioon; muuta kohdekansio sinne.")
-    catalogue, _ = load_and_generate(project, on_step)
+    catalogue, _ = load_and_generate(project, site, on_step)
     seconds, peak = run_child(site_generator_command(project.mkdocs_config, site_dir, generator), project.root,
-                              "Sivuston rakentaminen")
+                              "Sivuston rakentaminen", site.environment())
     on_step(Step("site", seconds, peak))
 
     start = time.perf_counter()
@@ -87,8 +91,15 @@ def build_site(project: Project, site_dir: Path | None = None, generator: str = 
     compact_site(site_dir)
     on_step(Step("compaction", time.perf_counter() - start, _own_peak()))
 
-    seconds, peak = index_site(site_dir)
+    seconds, peak = index_site(site_dir, catalogue, project)
     on_step(Step("search-index", seconds, peak))
+
+    start = time.perf_counter()
+    try:  # the browser editor's bundle from node_modules (scripts/site/editor_bundle.py)
+        install_editor(project, site_dir, site.repo_url)
+    except EditorMissing as error:
+        raise BuildError(str(error)) from error
+    on_step(Step("editor", time.perf_counter() - start, _own_peak()))
 
     start = time.perf_counter()
     write_policy(site_dir)

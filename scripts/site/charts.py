@@ -70,12 +70,14 @@ def _two_lines(name: str) -> tuple[str, str]:
 
 
 def level_steps(levels: list[dict], method_counts: list[int]) -> str:
-    """The five levels as rising steps, each with its name and number of methods."""
-    step, gap, base, rise, height = 150, 6, 90, 32, 230 + 32
+    """The five levels side by side as equal blocks, each with its name and number of methods.
+
+    Equal on purpose: the levels answer different questions and are not a ranking, which
+    rising steps or bars of different heights would suggest."""
+    step, gap, height = 150, 6, 90
     body = []
     for index, (level, count) in enumerate(zip(levels, method_counts)):
-        x, tall = index * step, base + index * rise
-        y = height - tall
+        x, tall, y = index * step, height, 0
         first, second = _two_lines(level["name"])
         body += [
             f'<rect x="{x}" y="{y}" width="{step - gap}" height="{tall}" rx="4" fill="{BAR}"/>',
@@ -83,9 +85,9 @@ def level_steps(levels: list[dict], method_counts: list[int]) -> str:
             f'<text x="{x + 10}" y="{y + 43}" font-size="15" font-weight="bold" fill="#ffffff" {FONT}>{escape(second)}</text>',
             f'<text x="{x + 10}" y="{y + 70}" font-size="14" fill="#ffffff" {FONT}>{count} menetelmää</text>',
         ]
-    description = ("Viisi osallisuuden tasoa portaina vasemmalta oikealle: "
+    description = ("Viisi osallisuuden tasoa rinnakkain: "
                    + ", ".join(f"{level['name']} ({count} menetelmää)" for level, count in zip(levels, method_counts))
-                   + ". Tasot eivät ole paremmuusjärjestys; porras kuvaa, kuinka paljon osallistujat pääsevät tekemään.")
+                   + ". Tasot eivät ole paremmuusjärjestys, vaan kukin vastaa eri kysymykseen.")
     return _svg(step * len(levels), height, "Osallisuuden viisi tasoa", description, body)
 
 

@@ -18,12 +18,12 @@ class BuildError(RuntimeError):
     """A build step failed; the message says which, in Finnish, with the tool's own output."""
 
 
-def run_child(command: list[str], cwd: Path, what: str) -> tuple[float, float]:
+def run_child(command: list[str], cwd: Path, what: str, env: dict[str, str] | None = None) -> tuple[float, float]:
     """Run a command; (wall seconds, its peak memory in MB). Raises :class:`BuildError` with its output."""
     with tempfile.TemporaryFile() as output:
         start = time.perf_counter()
         process = subprocess.Popen(command, cwd=cwd, stdout=output, stderr=subprocess.STDOUT,
-                                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"})
+                                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1", **(env or {})})
         _, status, usage = os.wait4(process.pid, 0)  # this child's own rusage, unlike RUSAGE_CHILDREN
         seconds = time.perf_counter() - start
         if os.waitstatus_to_exitcode(status):

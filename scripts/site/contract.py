@@ -15,6 +15,8 @@ from scripts.pipeline.config import GUIDE_FIELDS
 from scripts.pipeline.model import Catalogue
 from scripts.rules.kinds import KINDS
 from scripts.site.facets import KIND_PARAM, Facets
+from scripts.site.search_index import search_contract
+from scripts.site.views import ACCESSED, ACCESSED_LABEL
 
 PARTIAL = "overrides/partials/site-contract.html"
 # Record names and aliases weigh this much in search (Pagefind's data-pagefind-weight); a
@@ -34,6 +36,8 @@ def contract(catalogue: Catalogue, facets: Facets) -> dict:
         "resourceOrder": resources.get("enum", []),
         "nameWeight": NAME_WEIGHT,
         "caseCountAttribute": CASE_COUNT_ATTRIBUTE,
+        "citation": {"accessedMarker": ACCESSED, "accessedLabel": ACCESSED_LABEL},
+        "search": search_contract(),
     }
 
 

@@ -13,9 +13,23 @@ import hashlib
 import re
 from pathlib import Path
 
-INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>(.*?)</script>", re.S)
+# Data blocks (application/json, application/ld+json) are not run, so the policy need not list them.
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/(?:ld\+)?json)[^>]*>(.*?)</script>", re.S)
 FIXED = ("default-src 'self'; img-src 'self' data:; style-src 'self'; font-src 'self'; connect-src 'self'; "
          "worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
+
+
+# The browser editor (/muokkaa/, scripts/editors/cms.py) carries its own policy in a <meta> tag,
+# because Decap CMS needs what no other page may have: 'unsafe-eval' (it compiles its configuration
+# schema with `new Function`; measured: without it the editor stops at "Error loading the CMS
+# configuration"), inline styles (its components style themselves) and the GitHub API. Its own
+# files come from the site; the local backend (decap-server, `make muokkain`) is on loopback.
+# A host that sends csp.txt as a header must not send it for /muokkaa/ (two policies both apply).
+EDITOR_POLICY = ("default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+                 "img-src 'self' data: blob:; font-src 'self' data:; "
+                 "connect-src 'self' https://api.github.com http://localhost:* http://127.0.0.1:*; "
+                 "worker-src 'self' blob:; frame-src 'self' blob:; object-src 'none'; base-uri 'self'; "
+                 "form-action 'self'")
 
 
 def inline_script_hashes(site_dir: Path) -> list[str]:

@@ -17,8 +17,8 @@ from typing import Any
 
 from scripts.pipeline.model import Catalogue, Record
 from scripts.rules.kinds import KINDS
+from scripts.site.views import LICENCE
 
-LICENCE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/deed.fi"}
 
 FEED_SIZE = 50
 ATOM = "http://www.w3.org/2005/Atom"
@@ -112,20 +112,21 @@ def _cell(value: Any) -> str:
 
 def feed(catalogue: Catalogue, site_url: str, site_name: str) -> str:
     """Atom feed of the most recently added or updated records."""
-    records = sorted(catalogue.methods + catalogue.cases, key=lambda r: (r.data["updated"], r.title), reverse=True)
+    records = sorted(catalogue.records, key=lambda r: (r.data["updated"], r.data["added"], r.title), reverse=True)
     ElementTree.register_namespace("", ATOM)
     root = ElementTree.Element(f"{{{ATOM}}}feed", {"xml:lang": "fi"})
     for tag, text in (("title", f"{site_name}: uudet ja päivitetyt"), ("id", site_url + "syote.xml"),
                       ("updated", _timestamp(records[0].data["updated"] if records else "1970-01-01"))):
         ElementTree.SubElement(root, f"{{{ATOM}}}{tag}").text = text
+    ElementTree.SubElement(root, f"{{{ATOM}}}rights").text = f"Sisältö {LICENCE['name']}, {LICENCE['url']}"
     ElementTree.SubElement(root, f"{{{ATOM}}}link", {"href": site_url, "rel": "alternate"})
     ElementTree.SubElement(root, f"{{{ATOM}}}link", {"href": site_url + "syote.xml", "rel": "self"})
     ElementTree.SubElement(ElementTree.SubElement(root, f"{{{ATOM}}}author"), f"{{{ATOM}}}name").text = site_name
     for record in records[:FEED_SIZE]:
         entry = ElementTree.SubElement(root, f"{{{ATOM}}}entry")
         url = site_url + record.url
-        for tag, text in (("title", record.title), ("id", url), ("updated", _timestamp(record.data["updated"])),
-                          ("summary", record.data["summary"])):
+        for tag, text in (("title", record.title), ("id", url), ("published", _timestamp(record.data["added"])),
+                          ("updated", _timestamp(record.data["updated"])), ("summary", record.data["summary"])):
             ElementTree.SubElement(entry, f"{{{ATOM}}}{tag}").text = text
         ElementTree.SubElement(entry, f"{{{ATOM}}}link", {"href": url, "rel": "alternate"})
         ElementTree.SubElement(entry, f"{{{ATOM}}}category",

@@ -19,15 +19,15 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from scripts.pipeline.config import site_identity
+from scripts.pipeline.config import SiteIdentity
 from scripts.pipeline.model import Catalogue
 from scripts.project import GENERATED_PAGES, Project
 from scripts.rules.kinds import KINDS
+from scripts.rules.schemas import SCHEMA_BASE
 from scripts.site import contract
 from scripts.site.charts import case_charts, chart_files
 from scripts.site.exports import export_files
 from scripts.site.facets import KIND_PARAM, Facets
-from scripts.site.finnish import lexicon, search_variants
 from scripts.site.views import Views, filters, level_page
 
 # Generated pages that are not one per record: path under docs/ -> template.
@@ -36,6 +36,9 @@ SINGLE_PAGES = {
     "loyda.md": "finder.md",
     "vertailu.md": "comparison.md",
     "avoin-data.md": "open-data.md",
+    "naytto.md": "evidence.md",
+    "osallistu.md": "contribute.md",
+    "saavutettavuusseloste.md": "accessibility.md",
     "tasot/index.md": "levels.md",
     **{f"{kind.url_prefix}/index.md": f"{kind.folder}.md" for kind in KINDS.values()},
 }
@@ -53,15 +56,13 @@ def environment(project: Project) -> Environment:
     return env
 
 
-def render_pages(catalogue: Catalogue, project: Project) -> dict[str, str]:
+def render_pages(catalogue: Catalogue, project: Project, site: SiteIdentity) -> dict[str, str]:
     """Every generated page: path under ``docs/`` -> Markdown."""
     env = environment(project)
-    words = lexicon(f"{r.title} {r.data['summary']} {r.body}" for r in catalogue.records)
     common = {"catalogue": catalogue, "views": Views(catalogue), "facets": Facets(catalogue), "kinds": KINDS,
               "kind_param": KIND_PARAM, "name_weight": contract.NAME_WEIGHT,
               "case_count_attribute": contract.CASE_COUNT_ATTRIBUTE, "front_matter": front_matter,
-              "site": site_identity(project), "charts": case_charts(catalogue),
-              "search_terms": lambda record: search_variants([record.title, *record.data.get("aliases", [])], words)}
+              "site": site, "charts": case_charts(catalogue)}
     pages = {page: env.get_template(template).render(page=page, **common) for page, template in SINGLE_PAGES.items()}
     for level in catalogue.levels:
         page = level_page(level["id"])
@@ -92,12 +93,12 @@ def write_if_changed(path: Path, content: str) -> bool:
     return True
 
 
-def generate(catalogue: Catalogue, project: Project) -> int:
+def generate(catalogue: Catalogue, project: Project, site: SiteIdentity) -> int:
     """Write all pages, exports, charts and the page contract; return how many files changed."""
-    site = site_identity(project)
-    schemas = {f"schemas/{path.name}": path.read_text(encoding="utf-8") for path in project.schemas_dir.glob("*.schema.json")}
+    schemas = {f"schemas/{path.name}": path.read_text(encoding="utf-8").replace(SCHEMA_BASE, f"{site.url}schemas/")
+               for path in project.schemas_dir.glob("*.schema.json")}
     outputs = {project.docs_dir / name: content for name, content in {
-        **render_pages(catalogue, project), **export_files(catalogue, site["url"], site["name"]), **schemas,
+        **render_pages(catalogue, project, site), **export_files(catalogue, site.url, site.name), **schemas,
         **chart_files(catalogue)}.items()}
     outputs[project.root / contract.PARTIAL] = contract.partial(catalogue, Facets(catalogue))
     changed = sum(write_if_changed(path, content) for path, content in outputs.items())

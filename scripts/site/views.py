@@ -8,18 +8,29 @@ filters of :func:`filters`.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 from dataclasses import dataclass
 from typing import Any
 
 from scripts.pipeline.model import Catalogue, Record
+from scripts.rules.kinds import KINDS
 from scripts.rules.schemas import vocabulary_of
 
 LEVEL_PREFIX = "tasot"
 # Fields a record page shows in its own place, not in the facts list.
-SHOWN_ELSEWHERE = {"id", "title", "aliases", "summary", "sources", "updated", "redirect_from"}
+SHOWN_ELSEWHERE = {"id", "title", "aliases", "summary", "sources", "added", "updated", "redirect_from",
+                   "status_year", "evidence_note"}
+# A case's status is flagged when what the source says is older than this many years.
+STATUS_AGE_YEARS = 3
 ARCHIVE = "https://web.archive.org/web/*/"
+LICENCE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/deed.fi"}
+MONTHS_FI = ("tammikuuta", "helmikuuta", "maaliskuuta", "huhtikuuta", "toukokuuta", "kesäkuuta", "heinäkuuta",
+             "elokuuta", "syyskuuta", "lokakuuta", "marraskuuta", "joulukuuta")
+# In a citation, where the browser writes the day the reader viewed the page (docs/javascripts/citation.js).
+ACCESSED_LABEL = "Viitattu"
+ACCESSED = f"{ACCESSED_LABEL} [lukupäivä]"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~-])")
 
 
@@ -54,8 +65,12 @@ class Views:
     level_page = staticmethod(level_page)
 
     def places(self, case: Record) -> str:
-        """Municipalities for lists; national or unnamed when the case names none."""
-        return ", ".join(case.data["municipalities"]) or "ei tiettyä kuntaa"
+        """Municipalities for lists; else what the case says of its scope (regional, national, unnamed)."""
+        if case.data["municipalities"]:
+            return ", ".join(case.data["municipalities"])
+        scope = case.data.get("scope")
+        labels = self.catalogue.schemas.properties("case").get("scope", {}).get("x-enum-labels", {})
+        return ", ".join(case.data.get("scope_regions", [])) or labels.get(scope, "ei tiettyä kuntaa")
 
     def years(self, case: Record) -> str:
         start, end = case.data["years"].get("start"), case.data["years"].get("end")
@@ -65,6 +80,32 @@ class Views:
             return f"{start}–" if case.data["status"] != "päättynyt" else f"{start}–?"
         return str(start) if start == end else f"{start}–{end}"
 
+    def years_in_full(self, case: Record) -> str:
+        """The years for a case page: an ongoing case "jatkuu", an unknown end said so."""
+        start, end = case.data["years"].get("start"), case.data["years"].get("end")
+        if start is None:
+            return "ei tiedossa"
+        if end is None:
+            return f"alkoi {start}, jatkuu" if case.data["status"] != "päättynyt" else f"alkoi {start}, päättymisvuosi ei tiedossa"
+        return str(start) if start == end else f"{start}–{end}"
+
+    def status(self, case: Record, this_year: int | None = None) -> str:
+        """"Tilanne vuonna 2016 lähteen mukaan: käynnissä", flagged when that is years ago."""
+        label = self.catalogue.schemas.field("case", "status").get("x-enum-labels", {}).get(case.data["status"],
+                                                                                          case.data["status"])
+        year = case.data.get("status_year")
+        if year is None:
+            return f"{label} (vuosi, jota tieto koskee, ei tiedossa)"
+        text = f"Tilanne vuonna {year} lähteen mukaan: {label}"
+        if (this_year or dt.date.today().year) - year > STATUS_AGE_YEARS:
+            text += f". Tieto on yli {STATUS_AGE_YEARS} vuotta vanha; tilanne voi olla nyt toinen."
+        return text
+
+    def evidence(self, case: Record) -> str:
+        label = self.catalogue.vocabularies.label("evidence", case.data["evidence"])
+        note = case.data.get("evidence_note")
+        return f"{label}: {note}" if note else label
+
     def facts(self, record: Record) -> list[Fact]:
         """The record's fields as labelled values, in schema order, labels from the schema."""
         schemas = self.catalogue.schemas
@@ -73,6 +114,12 @@ class Views:
         for name, schema in schemas.properties(record.kind).items():
             value = self.catalogue.related(record) if name == "related_methods" else record.data.get(name)
             if name in SHOWN_ELSEWHERE or (name not in required and not value):
+                continue
+            if name == "municipalities" and not value and record.data.get("scope"):
+                continue  # the scope says where: regional, national or not named
+            special = {"years": self.years_in_full, "status": self.status, "evidence": self.evidence}
+            if name in special and record.kind == "case":
+                facts.append(Fact(schema.get("title", name), [Item(special[name](record))]))
                 continue
             free_text_list = isinstance(value, list) and not vocabulary_of(schema)
             facts.append(Fact(schema.get("title", name), self._items(schema, value),
@@ -103,6 +150,30 @@ class Views:
         if vocabulary == "levels":
             return Item(self.catalogue.vocabularies.label(vocabulary, key), level_page(key))
         return Item(self.catalogue.vocabularies.label(vocabulary, key))
+
+    def apa_citation(self, record: Record, site) -> str:
+        """The page as an APA 7 reference in Finnish; :data:`ACCESSED` is replaced by the reader's date."""
+        year, month, day = (int(part) for part in record.data["updated"].split("-"))
+        return (f"{site.name}. ({year}, {day}. {MONTHS_FI[month - 1]}). {record.title}. "
+                f"{ACCESSED}. {site.url}{record.url}")
+
+    def citation_meta(self, record: Record, site) -> dict[str, Any]:
+        """What reference managers (Highwire Press ``citation_*`` tags, read by Zotero and Mendeley)
+        and link previews (schema.org JSON-LD) read from a record page; ``overrides/main.html`` prints it."""
+        url = site.url + record.url
+        levels = self.level_names(record.levels)
+        highwire = [("citation_title", record.title), ("citation_publisher", site.name),
+                    ("citation_publication_date", record.data["added"].replace("-", "/")),
+                    ("citation_online_date", record.data["updated"].replace("-", "/")),
+                    ("citation_language", "fi"), ("citation_abstract_html_url", url),
+                    ("citation_keywords", "; ".join(levels))]
+        # The summary is already the page's meta description, which search engines read too.
+        json_ld = {"@context": "https://schema.org", "@type": "Article", "headline": record.title, "url": url,
+                   "inLanguage": "fi", "datePublished": record.data["added"], "dateModified": record.data["updated"],
+                   "genre": KINDS[record.kind].label,
+                   "publisher": {"@type": "Organization", "name": site.name, "url": site.url},
+                   "license": LICENCE["url"]}
+        return {"highwire": [{"name": name, "content": content} for name, content in highwire], "json_ld": json_ld}
 
     def field_docs(self, kind: str) -> list[dict[str, Any]]:
         """Each record field's name, Finnish title and description, from the schema."""

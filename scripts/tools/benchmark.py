@@ -38,7 +38,7 @@ from pathlib import Path
 
 import yaml
 
-from scripts.pipeline.config import load_rules
+from scripts.pipeline.config import load_rules, mkdocs_config, site_identity
 from scripts.pipeline.permalinks import write_register
 from scripts.pipeline.records import SourceFile, load_all
 from scripts.project import REPO_ROOT, Project, copy_project
@@ -47,6 +47,10 @@ from scripts.site.build import Step, build_site
 from scripts.site.commands import run_child
 from scripts.site.views import number
 from scripts.tools.serving import preview, served, wait_until
+from scripts.site.search_index import BUNDLE, WORDS_DIR
+
+# What the first search fetches: Pagefind's bundle and the search's word tables.
+SEARCH_FOLDERS = (BUNDLE, WORDS_DIR)
 
 RESULTS_FILE = REPO_ROOT / "data" / "benchmark.json"
 SEED = 9
@@ -117,7 +121,8 @@ def synthetic_case(serial: int, cases: list[SourceFile], methods: list[str], mun
         methods=rng.sample(methods, rng.randint(1, 4)),
         levels=rng.sample(levels, rng.randint(1, 3)),
         outcomes=[rng.choice(rng.choice(cases).data["outcomes"] or ["Tuloksia ei ole arvioitu."]) for _ in range(rng.randint(1, 5))],
-        updated=(dt.date(2020, 1, 1) + dt.timedelta(days=rng.randrange(2500))).isoformat(),
+        added=(added := dt.date(2020, 1, 1) + dt.timedelta(days=rng.randrange(2000))).isoformat(),
+        updated=(added + dt.timedelta(days=rng.randrange(300))).isoformat(),
     )
     data["outcomes"] = list(dict.fromkeys(data["outcomes"]))
     body = ""
@@ -154,7 +159,8 @@ def run_pipeline(project: Project, site_dir: Path) -> dict[str, float]:
     """``python -m scripts build``: the same :func:`build_site`, its steps timed through ``on_step``."""
     steps: list[Step] = []
     start = time.perf_counter()
-    catalogue = build_site(project, site_dir, on_step=steps.append)
+    local = site_identity(project, environ={"SITE_URL": "http://127.0.0.1:8000/"})
+    catalogue = build_site(project, local, site_dir, on_step=steps.append)
     row = {"records": len(catalogue.records), "cases": len(catalogue.cases), "total_s": time.perf_counter() - start,
            "peak_mb": max(step.peak_mb for step in steps)}
     row.update({STEP_ROWS[step.name]: step.seconds for step in steps if step.name in STEP_ROWS})
@@ -184,7 +190,7 @@ def revalidation_seconds(project: Project) -> float:
 
 def baseline_build(project: Project, site_dir: Path) -> float:
     """The same generated pages with plain Material: its own search, no hooks, macros, overrides or own extensions."""
-    config = yaml.safe_load(project.mkdocs_config.read_text(encoding="utf-8"))
+    config = mkdocs_config(project)
     plain = {"site_name": config["site_name"], "docs_dir": str(project.docs_dir), "nav": config["nav"],
              "theme": {"name": "material", "language": "fi", "font": False}, "plugins": ["search"],
              "markdown_extensions": [e for e in config["markdown_extensions"] if not str(e).startswith("scripts.")],
@@ -238,7 +244,7 @@ def first_search(site_dir: Path) -> dict[str, float]:
             page.wait_for_load_state("networkidle")
             warm = page.evaluate(TYPE_QUERY, QUERY)
             page.wait_for_load_state("networkidle")
-            sizes = [request.sizes() for request in fetched if "/pagefind/" in request.url]
+            sizes = [request.sizes() for request in fetched if any(f"/{folder}/" in request.url for folder in SEARCH_FOLDERS)]
             transferred = sum(size["responseBodySize"] + size["responseHeadersSize"] for size in sizes)
             cold_page = browser.new_page()
             cold_page.goto(url)

@@ -1,34 +1,20 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { kindLabel, methodsByNameFirst, summary } from "../../docs/javascripts/lib/search-logic.js";
+import {
+  kindLabel, levelsLine, resultDetails, searchSettings, summary, wordsFromAddress,
+} from "../../docs/javascripts/lib/search-logic.js";
 import { contract } from "./contract-fixture.mjs";
+import { SEARCH } from "./search-fixture.mjs";
 
-function result(url, kind, weights) {
-  return { url, meta: kind ? { kind } : {}, weighted_locations: weights.map((weight) => ({ weight })) };
-}
+const withSearch = (search = SEARCH) => contract({ search });
 
-const caseNamed = result("/esimerkit/raati/", "case", [10, 1]);
-const methodInText = result("/menetelmat/kysely/", "method", [1, 2]);
-const methodNamed = result("/menetelmat/asiakasraati/", "method", [1, 10]);
-const methodAlias = result("/menetelmat/bikva/", "method", [12]);
-const otherPage = result("/tietoa/", undefined, [10]);
-
-test("methods matched by name or alias come first, the rest keep Pagefind's order", () => {
-  const ordered = methodsByNameFirst([caseNamed, methodInText, methodNamed, otherPage, methodAlias], contract());
-  assert.deepEqual(ordered.map((each) => each.url), [
-    "/menetelmat/asiakasraati/", "/menetelmat/bikva/", "/esimerkit/raati/", "/menetelmat/kysely/", "/tietoa/",
-  ]);
-});
-
-test("the name weight comes from the contract", () => {
-  const ordered = methodsByNameFirst([caseNamed, methodNamed, methodAlias], contract({ nameWeight: 11 }));
-  assert.deepEqual(ordered.map((each) => each.url), ["/menetelmat/bikva/", "/esimerkit/raati/", "/menetelmat/asiakasraati/"]);
-});
-
-test("a result labelled in Finnish instead of by kind id is not taken for a method", () => {
-  const labelled = result("/menetelmat/asiakasraati/", "Menetelmä", [10]);
-  assert.deepEqual(methodsByNameFirst([caseNamed, labelled], contract()), [caseNamed, labelled]);
+test("the search settings come from the contract, or none when they are incomplete", () => {
+  assert.equal(searchSettings(withSearch()).bundle, "pagefind/");
+  assert.equal(searchSettings(contract()), null);
+  assert.equal(searchSettings(withSearch({ ...SEARCH, page: 0 })), null);
+  assert.equal(searchSettings(withSearch({ ...SEARCH, texts: { ...SEARCH.texts, none: "" } })), null);
+  assert.equal(searchSettings(withSearch({ ...SEARCH, filters: { place: "paikka" } })), null);
 });
 
 test("the kind line is the contract's label for the kind id", () => {
@@ -39,9 +25,26 @@ test("the kind line is the contract's label for the kind id", () => {
   assert.equal(kindLabel("constructor", contract()), "");
 });
 
-test("summary says how many were found and how many are shown", () => {
-  assert.equal(summary("xyzzy", 0, 0), "Ei osumia haulla ”xyzzy”.");
-  assert.equal(summary("bikva", 1, 1), "1 osuma haulla ”bikva”.");
-  assert.equal(summary("raati", 4, 4), "4 osumaa haulla ”raati”.");
-  assert.equal(summary("raati", 12, 5), "12 osumaa haulla ”raati”. Näytetään 5 parasta.");
+test("a case's result names its kind, place and years; a method only its kind", () => {
+  assert.equal(resultDetails({ kind: "case", place: "Rovaniemi", years: "2020–" }, contract()), "Esimerkki · Rovaniemi · 2020–");
+  assert.equal(resultDetails({ kind: "method" }, contract()), "Menetelmä");
+  assert.equal(resultDetails({}, contract()), "");
+  assert.equal(levelsLine({ levels: "Tieto-osallisuus, Päätösosallisuus" }, SEARCH.texts), "Tasot: Tieto-osallisuus, Päätösosallisuus");
+  assert.equal(levelsLine({}, SEARCH.texts), "");
+});
+
+test("the status says how many were found, how many are shown and what was corrected", () => {
+  const texts = SEARCH.texts;
+  assert.equal(summary(texts, "xyzzy", 0, 0), "Ei osumia haulla ”xyzzy”.");
+  assert.equal(summary(texts, "bikva", 1, 1), "1 osuma haulla ”bikva”.");
+  assert.equal(summary(texts, "raati", 4, 4), "4 osumaa haulla ”raati”.");
+  assert.equal(summary(texts, "raati", 12, 5), "12 osumaa haulla ”raati”. Näytetään 5 parasta.");
+  assert.equal(summary(texts, "bikwa", 3, 3, "bikva"), "Tarkoititko ”bikva”? 3 osumaa haulla ”bikwa”.");
+});
+
+test("a page address that was not found gives search words", () => {
+  assert.equal(wordsFromAddress("/menetelmapankki/menetelmat/asiakas-raatti/", "/menetelmapankki/"), "asiakas raatti");
+  assert.equal(wordsFromAddress("/vanha-sivu.html", "/"), "vanha sivu");
+  assert.equal(wordsFromAddress("/%C3%A4%C3%A4ni/", "/"), "ääni");
+  assert.equal(wordsFromAddress("/", "/"), "");
 });
