@@ -353,9 +353,9 @@ def test_merger_table_is_checked_against_the_municipality_list(empty_project):
     line = next(number for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1) if "Ouluu" in text)
     result = run_cli(empty_project, "validate")
     assert result.returncode == 1
-    assert (f"data/vocabularies/municipal_mergers.yml:{line}: mergers[46].current: 'Ouluu' ei ole kuntaluettelossa"
+    assert (f"data/vocabularies/municipal_mergers.yml:{line}: mergers[47].current: 'Ouluu' ei ole kuntaluettelossa"
             in result.stderr)
-    assert f"data/vocabularies/municipal_mergers.yml:{line}: mergers[46].former[0]: 'Liminka' on nykyinen kunta" in result.stderr
+    assert f"data/vocabularies/municipal_mergers.yml:{line}: mergers[47].former[0]: 'Liminka' on nykyinen kunta" in result.stderr
 
 
 YAML_MISTAKES = [
