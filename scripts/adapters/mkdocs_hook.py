@@ -42,12 +42,12 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_pre_build(config) -> None:
     """Regenerate the record pages. Invalid records do not stop the preview: the pages stay as they
     were at the last valid state, and every page shows the problems (:func:`on_post_page`)."""
-    global _problems
+    global _problems, _catalogue
     if not _serving:
         return
     try:
         project = Project()
-        _, changed = load_and_generate(project, site_identity(project))
+        _catalogue, changed = load_and_generate(project, site_identity(project))
     except DeploymentError as error:
         raise PluginError(str(error))
     except InvalidRecords as error:
@@ -65,6 +65,7 @@ def on_pre_build(config) -> None:
 
 
 _problems: list = []
+_catalogue = None  # of the last valid state: the search index is built from it, not from the records again
 BANNER_AT = re.compile(r'(<article class="md-content__inner md-typeset">)')
 
 
@@ -108,7 +109,7 @@ def _index_when_asked(site_dir: Path) -> None:
         _reindex.wait()
         _reindex.clear()
         try:
-            index_site(site_dir)
+            index_site(site_dir, _catalogue, Project())
         except BuildError as error:
             log.warning("%s", error)
 
@@ -124,7 +125,8 @@ def on_post_build(config) -> None:
         install_editor(project, Path(config.site_dir), site_identity(project).repo_url)
     except EditorMissing as error:
         log.warning("Selaineditori /muokkaa/ ei toimi esikatselussa: %s", error)
-    _reindex.set()
+    if _catalogue is not None:  # a preview started with a broken record has nothing to index yet
+        _reindex.set()
     if _indexer is None:
         _indexer = threading.Thread(target=_index_when_asked, args=(Path(config.site_dir),), daemon=True)
         _indexer.start()

@@ -67,6 +67,7 @@ class SiteConfig:
     facets: list[FacetConfig] = field(default_factory=list)
     comparisons: list[Comparison] = field(default_factory=list)
     link_status: dict[str, dict] = field(default_factory=dict)
+    synonyms: dict[str, list] = field(default_factory=lambda: {"synonyms": [], "ignore": []})
 
 
 @dataclass
@@ -204,13 +205,15 @@ def check_mergers(mergers: ConfigFile, municipalities: set[str]) -> list[Problem
 
 
 def load_site_config(project: Project, rules: Rules, method_ids: set[str]) -> tuple[SiteConfig, list[Problem]]:
-    """Filters, comparison groups and link status, with references to fields and methods checked."""
+    """Filters, comparison groups, link status and search synonyms, with references to fields and methods checked."""
     facets, problems = read_config(project, project.facets_file, "facets")
     comparisons, found = read_config(project, project.comparisons_file, "comparisons", default=[])
     problems += found
     link_status, found = read_config(project, project.link_status_file, "link-status", default={})
     problems += found
-    config = SiteConfig(link_status=link_status.data if link_status else {})
+    synonyms, found = load_synonyms(project)
+    problems += found
+    config = SiteConfig(link_status=link_status.data if link_status else {}, synonyms=synonyms)
     if facets:
         config.facets = [FacetConfig(item["param"], item["field"], facets.line_of((index,)))
                          for index, item in enumerate(facets.data)]

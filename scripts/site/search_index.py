@@ -45,7 +45,6 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from scripts.pipeline.config import load_synonyms
 from scripts.pipeline.model import Catalogue, Record
 from scripts.project import Project
 from scripts.rules.kinds import KINDS
@@ -344,9 +343,7 @@ def shared_lemmatiser() -> Lemmatiser:
 
 def build_index(site_dir: Path, catalogue: Catalogue, project: Project) -> float:
     """Everything :func:`index_site` writes; Pagefind's memory peak in MB."""
-    synonyms, problems = load_synonyms(project)
-    if problems:
-        raise BuildError("Hakusanaston virheet:\n" + "\n".join(map(str, problems)))
+    synonyms = catalogue.config.synonyms
     lemmatiser = shared_lemmatiser()
     lemmatiser.seen = set()
     views = Views(catalogue)
@@ -366,17 +363,11 @@ def build_index(site_dir: Path, catalogue: Catalogue, project: Project) -> float
     return peak
 
 
-def index_site(site_dir: Path, catalogue: Catalogue | None = None, project: Project | None = None) -> tuple[float, float]:
+def index_site(site_dir: Path, catalogue: Catalogue, project: Project) -> tuple[float, float]:
     """Write the Pagefind bundle and the query tables into the built site; (seconds, peak MB).
 
-    Without a catalogue (the live-preview hook), the project's records are loaded here."""
+    Takes the catalogue the build (or the live preview) already loaded: records are read once."""
     start = time.perf_counter()
-    project = project or Project()
-    if catalogue is None:
-        from scripts.pipeline.catalogue import load_catalogue
-        catalogue, problems = load_catalogue(project)
-        if catalogue is None:
-            raise BuildError("Hakuhakemistoa ei voi luoda: tietueissa on virheitä.")
     try:
         child_peak = build_index(site_dir, catalogue, project)
     except BuildError:
@@ -385,7 +376,3 @@ def index_site(site_dir: Path, catalogue: Catalogue | None = None, project: Proj
         raise BuildError(f"Hakuhakemiston luominen epäonnistui: {error}") from error
     return time.perf_counter() - start, max(child_peak, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
-
-if __name__ == "__main__":  # python -m scripts.site.search_index SITE_DIR: index a built site of this project
-    seconds, _ = index_site(Path(sys.argv[1]))
-    print(f"Hakuhakemisto valmis {seconds:.1f} s:ssa.")
