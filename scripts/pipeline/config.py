@@ -49,6 +49,15 @@ class Comparison:
     lines: list[int]
 
 
+@dataclass(frozen=True)
+class RegionTile:
+    """A region's square on the map of cases by region: column 0 is the west edge, row 0 the north."""
+
+    region: str
+    column: int
+    row: int
+
+
 @dataclass
 class Rules:
     """What a record is checked against."""
@@ -68,6 +77,7 @@ class SiteConfig:
     comparisons: list[Comparison] = field(default_factory=list)
     link_status: dict[str, dict] = field(default_factory=dict)
     synonyms: dict[str, list] = field(default_factory=lambda: {"synonyms": [], "ignore": []})
+    region_tiles: list[RegionTile] = field(default_factory=list)
 
 
 @dataclass
@@ -205,7 +215,8 @@ def check_mergers(mergers: ConfigFile, municipalities: set[str]) -> list[Problem
 
 
 def load_site_config(project: Project, rules: Rules, method_ids: set[str]) -> tuple[SiteConfig, list[Problem]]:
-    """Filters, comparison groups, link status and search synonyms, with references to fields and methods checked."""
+    """Filters, comparison groups, link status, search synonyms and the region map's tiles, with references to
+    fields, methods and regions checked."""
     facets, problems = read_config(project, project.facets_file, "facets")
     comparisons, found = read_config(project, project.comparisons_file, "comparisons", default=[])
     problems += found
@@ -224,6 +235,11 @@ def load_site_config(project: Project, rules: Rules, method_ids: set[str]) -> tu
                                           for position in range(len(group["methods"]))])
                               for index, group in enumerate(comparisons.data)]
         problems += check_comparisons(config.comparisons, method_ids, comparisons.rel)
+    tiles, found = read_config(project, project.data_dir / REGION_TILES_FILE, "region-tiles")
+    problems += found
+    if tiles:
+        config.region_tiles = [RegionTile(**item) for item in tiles.data]
+        problems += check_region_tiles(tiles, set(rules.vocabularies["regions"]))
     return config, problems
 
 
@@ -259,6 +275,33 @@ def check_comparisons(groups: list[Comparison], method_ids: set[str], rel: str) 
             for index, group in enumerate(groups)
             for position, (method_id, line) in enumerate(zip(group.methods, group.lines))
             if method_id not in method_ids]
+
+
+REGION_TILES_FILE = "region-tiles.yml"
+
+
+def check_region_tiles(tiles: ConfigFile, regions: set[str]) -> list[Problem]:
+    """Every region of the municipality list has one tile, and no two tiles share a place."""
+    problems, seen, places = [], set(), {}
+    for index, item in enumerate(tiles.data):
+        line, region, place = tiles.line_of((index,)), item["region"], (item["column"], item["row"])
+        if region not in regions:
+            problems.append(Problem(tiles.rel, line, f"[{index}].region", f"{region!r} ei ole maakunta "
+                                    "kuntaluettelossa (data/vocabularies/municipalities.yml). Kirjoita maakunnan "
+                                    "nimi sellaisena kuin se on kuntaluettelossa."))
+        elif region in seen:
+            problems.append(Problem(tiles.rel, line, f"[{index}].region", f"maakunnalla {region!r} on jo ruutu "
+                                    "aiemmin tiedostossa. Poista toinen niistä."))
+        if place in places:
+            problems.append(Problem(tiles.rel, line, f"[{index}]", f"sarakkeessa {place[0]} rivillä {place[1]} on jo "
+                                    f"maakunta {places[place]!r}. Siirrä ruutu vapaaseen kohtaan."))
+        seen.add(region)
+        places.setdefault(place, region)
+    missing = sorted(regions - seen)
+    if missing:
+        problems.append(Problem(tiles.rel, 1, "tiedosto", f"maakunnilta {', '.join(missing)} puuttuu ruutu. Lisää "
+                                "kullekin rivit `- region: …`, `  column: …` ja `  row: …`."))
+    return problems
 
 
 SYNONYMS_FILE = "synonyms.yml"

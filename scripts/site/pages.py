@@ -28,6 +28,7 @@ from scripts.site import contract
 from scripts.site.charts import case_charts, chart_files
 from scripts.site.exports import export_files
 from scripts.site.facets import KIND_PARAM, Facets
+from scripts.site.region_map import RegionMap
 from scripts.site.views import Views, filters, level_page
 
 # Generated pages that are not one per record: path under docs/ -> template.
@@ -59,10 +60,11 @@ def environment(project: Project) -> Environment:
 def render_pages(catalogue: Catalogue, project: Project, site: SiteIdentity) -> dict[str, str]:
     """Every generated page: path under ``docs/`` -> Markdown."""
     env = environment(project)
-    common = {"catalogue": catalogue, "views": Views(catalogue), "facets": Facets(catalogue), "kinds": KINDS,
+    facets = Facets(catalogue)
+    common = {"catalogue": catalogue, "views": Views(catalogue), "facets": facets, "kinds": KINDS,
               "kind_param": KIND_PARAM, "name_weight": contract.NAME_WEIGHT,
               "case_count_attribute": contract.CASE_COUNT_ATTRIBUTE, "front_matter": front_matter,
-              "site": site, "charts": case_charts(catalogue)}
+              "site": site, "charts": case_charts(catalogue), "region_map": RegionMap.of(catalogue, facets)}
     pages = {page: env.get_template(template).render(page=page, **common) for page, template in SINGLE_PAGES.items()}
     for level in catalogue.levels:
         page = level_page(level["id"])
