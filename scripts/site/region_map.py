@@ -134,12 +134,6 @@ class RegionMap:
             entries.append((shade, label))
         return entries
 
-    def description(self) -> str:
-        """The picture's text alternative: every region's count, most cases first."""
-        ranked = sorted(self.tiles, key=lambda tile: (-tile.count, finnish_sort_key(tile.region)))
-        return ("Suomen maakunnat ruutuina suunnilleen sijaintinsa mukaan, väri sitä tummempi mitä enemmän "
-                "esimerkkejä. " + "; ".join(tile.name for tile in ranked) + ".")
-
     @staticmethod
     def finder(page: str) -> str:
         """The finder's address relative to the generated page ``page`` (a path under ``docs/``),
