@@ -18,7 +18,6 @@ from playwright.sync_api import expect
 
 from scripts.pipeline.catalogue import load_catalogue
 from scripts.site.facets import KIND_PARAM, Facets
-from scripts.site.region_map import OUTLINE, SHADES
 
 MAP_PAGES = ["esimerkit/", "loyda/"]
 WIDTHS = [390, 1280]
@@ -119,12 +118,11 @@ def contrast(first: str, second: str) -> float:
 def test_text_on_every_tile_and_the_tile_outline_have_enough_contrast(built_site):
     """axe does not measure text drawn in SVG, so the colours the map uses are measured here."""
     html = soup(built_site, "esimerkit")
-    pairs = {(item.rect["fill"], item.select_one("g[aria-hidden]")["fill"])
-             for item in html.select("svg.region-map-svg > g[role='listitem']")}
+    items = html.select("svg.region-map-svg > g[role='listitem']")
+    pairs = {(item.rect["fill"], item.select_one("g[aria-hidden]")["fill"]) for item in items}
     assert len(pairs) > 1
     assert all(contrast(fill, ink) >= 4.5 for fill, ink in pairs), pairs
-    assert contrast(OUTLINE, "#ffffff") >= 3  # the tile's edge against the page (1.4.11)
-    assert [shade.lowest for shade in SHADES] == sorted(shade.lowest for shade in SHADES)
+    assert all(contrast(item.rect["stroke"], "#ffffff") >= 3 for item in items)  # the tile's edge on the page (1.4.11)
 
 
 # One mistake each in the real layout, and the message an editor gets for it.
@@ -185,16 +183,18 @@ def test_map_pages_have_no_wcag_violations_and_fit_the_screen(browser, site_url,
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_a_click_on_a_tile_opens_the_finder_filtered_to_that_region(browser, site_url, built_site, region_param, width):
+@pytest.mark.parametrize("path", MAP_PAGES)
+def test_a_click_on_a_tile_opens_the_finder_filtered_to_that_region(browser, site_url, built_site, region_param,
+                                                                     path, width):
     counts = finder_case_counts(built_site, region_param)
     region = min((region for region, count in counts.items() if count > 1), key=lambda name: (counts[name], name))
     context = browser.new_context(base_url=site_url, locale="fi-FI", viewport={"width": width, "height": 900})
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    open_map(page, "esimerkit/")
-    tile = page.get_by_role("link", name=f"{region}: {counts[region]} esimerkkiä")
-    tile.click()
+    open_map(page, path)
+    with page.expect_navigation():
+        page.get_by_role("link", name=f"{region}: {counts[region]} esimerkkiä").click()
     expect(page).to_have_url(re.compile(r"/loyda/\?"))
     expect(page.locator(f"#finder-form input[name='{region_param}'][value='{region}']")).to_be_checked()
     expect(page.locator("#finder-status")).to_contain_text(f"{counts[region]} esimerkkiä")
