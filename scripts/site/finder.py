@@ -56,10 +56,9 @@ SORTS = (
 
 
 def record_year(record: Record) -> int | None:
-    """A case's start year (its end year if the start is unknown); a method's year of joining the bank."""
+    """A case's start year (as its line and the decade filter show it); a method's year of joining the bank."""
     if record.kind == "case":
-        years = record.data.get("years") or {}
-        return years.get("start") or years.get("end")
+        return (record.data.get("years") or {}).get("start")
     added = str(record.data.get("added") or "")  # VVVV-KK-PP
     return int(added[:4]) if added[:4].isdigit() else None
 
