@@ -72,6 +72,7 @@ function start(contract, section) {
     const fragment = document.createDocumentFragment();
     visible.slice(from, shown).forEach((record) => fragment.appendChild(item(record)));
     if (from === 0) list.replaceChildren(fragment); else list.appendChild(fragment);
+    list.removeAttribute("aria-busy");
     more.hidden = shown >= visible.length;
   }
 
@@ -139,6 +140,7 @@ function start(contract, section) {
     update();
   }
 
+  list.setAttribute("aria-busy", "true");  // until the results come from the data file
   form.hidden = false;
   section.querySelector(".finder-tools").hidden = false;
   section.querySelectorAll(".finder-pages").forEach((nav) => { nav.hidden = true; });
