@@ -26,7 +26,7 @@ COPIED = ("data", "scripts", "overrides", "docs", "mkdocs.yml", "Makefile", "req
 # Written by the build, never committed; folders end in "/". Pages and data the generator
 # writes (under docs/ and overrides/) are its own to delete when they go stale.
 GENERATED_PAGES = ("docs/menetelmat/", "docs/esimerkit/", "docs/tasot/", "docs/api/", "docs/schemas/",
-                   "docs/kaaviot/", "docs/index.md", "docs/loyda.md", "docs/vertailu.md", "docs/avoin-data.md", "docs/naytto.md",
+                   "docs/kaaviot/", "docs/index.md", "docs/loyda.md", "docs/loyda/", "docs/vertailu.md", "docs/avoin-data.md", "docs/naytto.md",
                    "docs/osallistu.md", "docs/saavutettavuusseloste.md",
                    "docs/syote.xml", "overrides/partials/site-contract.html")
 GENERATED = ("site/", "build/", ".cache/", *GENERATED_PAGES)

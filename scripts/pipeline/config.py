@@ -29,7 +29,7 @@ from scripts.rules.sections import Section, sections_from
 from scripts.rules.vocabularies import FILES as VOCABULARY_FILES, Vocabularies
 
 # Fields of a facet that are not record fields but derived from them.
-DERIVED_FIELDS = ("regions",)
+DERIVED_FIELDS = ("regions", "start_decade")
 # The guide of "Löydä menetelmä" asks three questions, each about a field that must be a facet.
 GUIDE_FIELDS = {"level": "levels", "group": "target_groups", "resources": "resources.level"}
 
@@ -252,7 +252,7 @@ def check_facets(configs: list[FacetConfig], schemas: Schemas, rel: str) -> list
         if config.field not in DERIVED_FIELDS and field is None:
             problems.append(Problem(rel, config.line, f"[{index}].field", f"kenttää {config.field!r} ei ole menetelmien "
                                     "eikä esimerkkien skeemassa. Käytä skeeman kentän nimeä, alikentille pisteellä: "
-                                    "resources.level; johdettu kenttä on regions."))
+                                    "resources.level; johdetut kentät ovat regions ja start_decade."))
         elif field is not None and not (vocabulary_of(field) or "enum" in field):
             problems.append(Problem(rel, config.line, f"[{index}].field", f"kentällä {config.field!r} ei ole sanastoa "
                                     "eikä sallittujen arvojen luetteloa, joten sitä ei voi suodattaa. Valitse kenttä, "

@@ -2,8 +2,10 @@
 
 Which fields are facets is data (``data/facets.yml``, read by :mod:`scripts.pipeline.config`);
 a facet's label and its values come from the record schemas and vocabularies, so a new
-vocabulary or enum field becomes a facet with one line there. Regions are derived, never
-typed: a case's from its municipalities, a method's from the cases that used it.
+vocabulary or enum field becomes a facet with one line there. Two facets are derived, never
+typed: regions (a case's from its municipalities, a method's from the cases that used it) and
+the decade a case started in (from ``years.start``, so a start year is filterable without a
+check box per year).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from scripts.pipeline.model import Catalogue, Record, finnish_sort_key
 from scripts.rules.kinds import KINDS
 from scripts.rules.schemas import vocabulary_of
 
-DERIVED_LABELS = {"regions": "Maakunta"}
+DERIVED_LABELS = {"regions": "Maakunta", "start_decade": "Alkamisvuosi"}
 # The filter by kind (methods, cases) comes first on the page and is not a record field.
 KIND_PARAM = "tyyppi"
 
@@ -30,10 +32,22 @@ class Facet:
     values: list[dict[str, str]]  # id and label, in vocabulary or schema order
 
 
+def start_decade(record: Record) -> list[str]:
+    """The decade a case started in ("2010"), none if the start year is unknown or for a method."""
+    start = (record.data.get("years") or {}).get("start")
+    return [str(start - start % 10)] if isinstance(start, int) else []
+
+
+def decade_label(decade: str) -> str:
+    return f"{decade}-luku"
+
+
 def record_values(record: Record, field: str, regions: list[str]) -> list[str]:
     """The values a record has for a facet's field, as a list (empty if it lacks the field)."""
-    if field in DERIVED_FIELDS:
+    if field == "regions":
         return regions
+    if field == "start_decade":
+        return start_decade(record)
     value: Any = record.data
     for name in field.split("."):
         value = value.get(name) if isinstance(value, dict) else None
@@ -72,6 +86,9 @@ class Facets:
         return {facet.param: facet for facet in self.all}
 
     def _facet(self, config: FacetConfig, present: set[str]) -> Facet:
+        if config.field == "start_decade":
+            values = [{"id": value, "label": decade_label(value)} for value in sorted(present)]
+            return Facet(config.param, config.field, DERIVED_LABELS[config.field], values)
         if config.field in DERIVED_FIELDS:
             values = [{"id": value, "label": value} for value in sorted(present, key=finnish_sort_key)]
             return Facet(config.param, config.field, DERIVED_LABELS[config.field], values)

@@ -28,6 +28,7 @@ from scripts.site import contract
 from scripts.site.charts import case_charts, chart_files
 from scripts.site.exports import export_files
 from scripts.site.facets import KIND_PARAM, Facets
+from scripts.site.finder import DATA_FILE, Finder
 from scripts.site.region_map import RegionMap
 from scripts.site.views import Views, filters, level_page
 
@@ -60,12 +61,15 @@ def environment(project: Project) -> Environment:
 def render_pages(catalogue: Catalogue, project: Project, site: SiteIdentity) -> dict[str, str]:
     """Every generated page: path under ``docs/`` -> Markdown."""
     env = environment(project)
-    facets = Facets(catalogue)
-    common = {"catalogue": catalogue, "views": Views(catalogue), "facets": facets, "kinds": KINDS,
+    views, facets = Views(catalogue), Facets(catalogue)
+    common = {"catalogue": catalogue, "views": views, "facets": facets, "kinds": KINDS,
+              "finder": Finder(catalogue, facets, views),
               "kind_param": KIND_PARAM, "name_weight": contract.NAME_WEIGHT,
               "case_count_attribute": contract.CASE_COUNT_ATTRIBUTE, "front_matter": front_matter,
               "site": site, "charts": case_charts(catalogue), "region_map": RegionMap.of(catalogue, facets)}
     pages = {page: env.get_template(template).render(page=page, **common) for page, template in SINGLE_PAGES.items()}
+    for page, list_page in common["finder"].list_pages().items():
+        pages[page] = env.get_template("finder-page.md").render(page=page, list_page=list_page, **common)
     for level in catalogue.levels:
         page = level_page(level["id"])
         pages[page] = env.get_template("level.md").render(page=page, level=level, **common)
@@ -103,6 +107,7 @@ def generate(catalogue: Catalogue, project: Project, site: SiteIdentity) -> int:
         **render_pages(catalogue, project, site), **export_files(catalogue, site.url, site.name), **schemas,
         **chart_files(catalogue)}.items()}
     outputs[project.root / contract.PARTIAL] = contract.partial(catalogue, Facets(catalogue))
+    outputs[project.docs_dir / DATA_FILE] = Finder(catalogue, Facets(catalogue), Views(catalogue)).data_json
     changed = sum(write_if_changed(path, content) for path, content in outputs.items())
     for stale in generated_files(project) - set(outputs):
         stale.unlink()

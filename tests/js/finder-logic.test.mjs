@@ -2,7 +2,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 
 import {
-  countKinds, countsByValue, matches, queryToSelection, selectionToQuery, splitValues, statusText,
+  countKinds, countsByValue, decodeData, filterButtonText, matches, queryToSelection, queryToSort, selectionToQuery,
+  showResultsText, shownText, splitValues, statusText, visibleItems,
 } from "../../docs/javascripts/lib/finder-logic.js";
 import { contract } from "./contract-fixture.mjs";
 
@@ -62,13 +63,44 @@ test("status line counts the kinds with the contract's Finnish words", () => {
   assert.equal(statusText(countKinds(renamed, words), words, true), "Valinnoilla löytyi 2 tapaa ja 0 esimerkkiä.");
 });
 
-test("selection and page address round trip", () => {
+test("selection, sort and page address round trip", () => {
+  const sorts = ["osuvimmat", "uusimmat", "aakkoset"];
   const chosen = { taso: ["kuuleminen", "vaikuttaminen"], kohderyhma: ["ikääntyneet"], tyyppi: ["method"] };
-  const query = selectionToQuery(chosen);
-  assert.equal(query, "taso=kuuleminen&taso=vaikuttaminen&kohderyhma=ik%C3%A4%C3%A4ntyneet&tyyppi=method");
+  const query = selectionToQuery(chosen, "uusimmat", "jarjestys", "osuvimmat");
+  assert.equal(query, "taso=kuuleminen&taso=vaikuttaminen&kohderyhma=ik%C3%A4%C3%A4ntyneet&tyyppi=method&jarjestys=uusimmat");
   assert.deepEqual(queryToSelection("?" + query, params), chosen);
   assert.deepEqual(queryToSelection(query, params), chosen);
+  assert.equal(queryToSort("?" + query, "jarjestys", sorts), "uusimmat");
   assert.deepEqual(queryToSelection("?taso=tieto&tuntematon=x&kohderyhma=", params), { taso: ["tieto"] });
-  assert.equal(selectionToQuery({}), "");
+  // The default sort stays out of the address; an unknown one falls back to it.
+  assert.equal(selectionToQuery({}, "osuvimmat", "jarjestys", "osuvimmat"), "");
+  assert.equal(queryToSort("?jarjestys=satunnainen", "jarjestys", sorts), "osuvimmat");
+  assert.equal(queryToSort("", "jarjestys", sorts), "osuvimmat");
   assert.deepEqual(queryToSelection("", params), {});
+});
+
+test("the data file decodes to items with value ids and orders of items", () => {
+  const data = {
+    facets: [{ param: "tyyppi", values: ["method", "case"] }, { param: "taso", values: ["tieto", "kuuleminen"] }],
+    orders: { osuvimmat: [1, 0], aakkoset: [0, 1] },
+    records: [["Asiakasraati", "menetelmat/asiakasraati/", "Menetelmä · 1 esimerkki", [[0], [0, 1]]],
+              ["Tesoma", "esimerkit/tesoma/", "Esimerkki · Tampere, 2019 · Arvio", [[1], []]]],
+  };
+  const { items, orders, params: decoded } = decodeData(data);
+  assert.deepEqual(decoded, ["tyyppi", "taso"]);
+  assert.deepEqual(items[0], { title: "Asiakasraati", url: "menetelmat/asiakasraati/", line: "Menetelmä · 1 esimerkki",
+                               values: { tyyppi: ["method"], taso: ["tieto", "kuuleminen"] } });
+  assert.deepEqual(items[1].values, { tyyppi: ["case"], taso: [] });
+  assert.deepEqual(orders.osuvimmat.map((each) => each.title), ["Tesoma", "Asiakasraati"]);
+  assert.deepEqual(visibleItems(orders.osuvimmat, { taso: ["kuuleminen"] }), [items[0]]);
+  assert.deepEqual(visibleItems(orders.aakkoset, {}), items);
+});
+
+test("labels of the filter button, the close button and the shown range", () => {
+  assert.equal(filterButtonText({}), "Suodattimet (0 valittu)");
+  assert.equal(filterButtonText({ taso: ["a", "b"], kohderyhma: ["c"] }), "Suodattimet (3 valittu)");
+  assert.equal(showResultsText(1), "Näytä 1 tulos");
+  assert.equal(showResultsText(12), "Näytä 12 tulosta");
+  assert.equal(shownText(20, 43), " Näytetään 1–20.");
+  assert.equal(shownText(43, 43), "");
 });

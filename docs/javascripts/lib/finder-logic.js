@@ -1,12 +1,27 @@
 /*
  * The finder's logic (overrides/records/finder.md), apart from the page.
  *
- * An item is { values: { param: [value ids] }, cases: number, title: string }: the data
- * attributes of one finder list item. A selection ("chosen") is { param: [value ids] } with
- * only the parameters that have a choice.
+ * An item is { values: { param: [value ids] }, title, url, line }: one record of the finder's
+ * data file (scripts/site/finder.py), decoded. A selection ("chosen") is { param: [value ids] }
+ * with only the parameters that have a choice.
  */
 
-// "a|b" from a data attribute -> ["a", "b"]; missing or empty -> [].
+// The data file -> items, and each sort's order as a list of items. The file holds values as
+// indices into its facets' value lists and orders as indices into its records, to stay small.
+export function decodeData(data) {
+  const items = data.records.map(([title, url, line, indices]) => {
+    const values = {};
+    data.facets.forEach((facet, position) => {
+      values[facet.param] = (indices[position] || []).map((index) => facet.values[index]);
+    });
+    return { title, url, line, values };
+  });
+  const orders = {};
+  Object.keys(data.orders).forEach((sort) => { orders[sort] = data.orders[sort].map((index) => items[index]); });
+  return { items, orders, params: data.facets.map((facet) => facet.param) };
+}
+
+// "a|b" from a data attribute -> ["a", "b"]; missing or empty -> []. (Still imported by guide.js.)
 export function splitValues(attribute) {
   return (attribute || "").split("|").filter(Boolean);
 }
@@ -62,12 +77,34 @@ export function statusText(kindCounts, contract, filtered) {
   return (filtered ? "Valinnoilla löytyi " : "Kaikkiaan ") + finnishList(parts) + ".";
 }
 
-// Selection -> "taso=a&taso=b&kohderyhma=c", parameters and values in the selection's order.
-export function selectionToQuery(chosen) {
+// " Näytetään 1–20." after the count when not everything fits on the page.
+export function shownText(shown, total) {
+  return shown < total ? " Näytetään 1–" + shown + "." : "";
+}
+
+// The filter button's label on a phone: "Suodattimet (2 valittu)".
+export function filterButtonText(chosen) {
+  const count = Object.keys(chosen).reduce((sum, param) => sum + chosen[param].length, 0);
+  return "Suodattimet (" + count + " valittu)";
+}
+
+// The button that closes the filters on a phone: "Näytä 12 tulosta".
+export function showResultsText(count) {
+  return "Näytä " + plural(count, "tulos", "tulosta");
+}
+
+// The items that match, in the order given.
+export function visibleItems(ordered, chosen) {
+  return ordered.filter((item) => matches(item, chosen));
+}
+
+// Selection and sort -> "taso=a&taso=b&jarjestys=uusimmat"; the default sort is left out.
+export function selectionToQuery(chosen, sort, sortParam, defaultSort) {
   const query = new URLSearchParams();
   Object.keys(chosen).forEach((param) => {
     chosen[param].forEach((value) => query.append(param, value));
   });
+  if (sort && sort !== defaultSort) query.append(sortParam, sort);
   return query.toString();
 }
 
@@ -80,4 +117,10 @@ export function queryToSelection(search, params) {
     if (values.length) chosen[param] = values;
   });
   return chosen;
+}
+
+// The sort in the address if it is one of `sorts`, else the first (the default).
+export function queryToSort(search, sortParam, sorts) {
+  const sort = new URLSearchParams(search).get(sortParam);
+  return sorts.indexOf(sort) >= 0 ? sort : sorts[0];
 }
