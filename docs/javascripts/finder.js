@@ -10,7 +10,7 @@
  * the script, leaving the filters hidden, so that feature must stay off
  * in mkdocs.yml.
  */
-import { itemParams, readContract } from "./lib/contract.js";
+import { itemParams, loadContract } from "./lib/contract.js";
 import {
   countKinds, countsByValue, matches, queryToSelection, selectionToQuery, splitValues, statusText,
 } from "./lib/finder-logic.js";
@@ -68,6 +68,6 @@ function start(contract, finder) {
   update();
 }
 
-const contract = readContract(document);
+const contract = await loadContract();
 const finder = document.getElementById("finder-form");
 if (contract && finder) start(contract, finder);
