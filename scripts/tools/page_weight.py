@@ -5,11 +5,12 @@ besides the record itself is the theme's markup, repeated on every page. This sp
 record page (a page whose content Pagefind labels with a record kind) into the theme's parts
 and the article, so a change to the theme shows where its bytes went:
 
-    python -m scripts.tools.page_weight [site]
+    python -m scripts.tools.page_weight [site] [--pages]
 
-prints the largest and the median record page and the median of each part. The parts are
-found by their opening tag and the matching closing tag; a part nested in another (the search
-box in the header) is counted only once, in the inner part.
+prints the largest and the median record page and the median of each part (``--pages``: every
+record page's parts, heaviest first). The parts are found by their opening tag and the matching
+closing tag; a part nested in another (the search box in the header) is counted only once, in
+the inner part. Inline SVG icons are counted across the parts, within them.
 """
 
 from __future__ import annotations
@@ -67,6 +68,7 @@ def parts_of(html: bytes) -> dict[str, int]:
         sizes[part] = end - start - inner
         counted.append((start, end))
     sizes["other"] = len(html) - sum(sizes.values())
+    # Across the parts (already counted in them): what inline icons would cost.
     sizes["icons (svg)"] = sum(len(svg) for svg in re.findall(rb"<svg\b.*?</svg>", html, re.S))
     return sizes
 
@@ -78,6 +80,14 @@ def record_pages(site: Path) -> dict[str, bytes]:
         if RECORD_MARKER in html:
             pages[page.parent.relative_to(site).as_posix() + "/"] = html
     return pages
+
+
+def page_table(site: Path) -> str:
+    """Every record page's bytes by part, heaviest page first."""
+    pages = sorted(record_pages(site).items(), key=lambda item: -len(item[1]))
+    rows = [[path, len(html), *parts_of(html).values()] for path, html in pages]
+    header = ["page", "bytes", *parts_of(pages[0][1])] if pages else ["page", "bytes"]
+    return "\n".join("\t".join(map(str, row)) for row in [header, *rows])
 
 
 def report(site: Path) -> str:
@@ -101,7 +111,9 @@ def report(site: Path) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", nargs="?", default="site", type=Path)
-    print(report(parser.parse_args(argv).site))
+    parser.add_argument("--pages", action="store_true", help="every record page's parts, heaviest first")
+    args = parser.parse_args(argv)
+    print(page_table(args.site) if args.pages else report(args.site))
     return 0
 
 
