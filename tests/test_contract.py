@@ -1,33 +1,30 @@
-"""The page contract: what the browser scripts read from the build, in every page.
+"""The page contract: what the browser scripts read from the build, one file for the site.
 
-``scripts/site/contract.py`` writes ``<script type="application/json" id="site-contract">``
-into the theme partial; ``docs/javascripts/`` spell out no kind label or filter name but
-read them from it (their unit tests in ``tests/js/`` feed them a contract of their own).
-Checked in the real records' built site, against the Python tables it comes from.
+``scripts/site/contract.py`` writes ``javascripts/site-contract.json``; ``docs/javascripts/``
+spell out no kind label or filter name but load them from it (``lib/contract.js``
+``loadContract``; their unit tests in ``tests/js/`` feed them a contract of their own).
+Checked in the real records' built site, against the Python tables it comes from, and in
+Chromium: pages carry no copy of it, and the scripts on a page fetch it once.
 """
 
 from __future__ import annotations
 
 import json
+import re
 
 import yaml
-from bs4 import BeautifulSoup
+from playwright.sync_api import expect
 
 from scripts.rules.kinds import KINDS
+from scripts.site.contract import SEARCH_BOX
 
 
-def contract_of(html_file) -> dict:
-    soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
-    scripts = soup.find_all("script", id="site-contract")
-    assert len(scripts) == 1, html_file
-    assert scripts[0].get("type") == "application/json"  # data: the CSP lets no inline JavaScript run
-    return json.loads(scripts[0].string)
+def contract_of(built_site) -> dict:
+    return json.loads((built_site / "javascripts" / "site-contract.json").read_text(encoding="utf-8"))
 
 
-def test_front_page_carries_the_contract(built_site, real_project):
-    front = (built_site / "index.html").read_text(encoding="utf-8")
-    assert '<script type="application/json" id="site-contract">' in front
-    contract = contract_of(built_site / "index.html")
+def test_the_site_carries_the_contract(built_site, real_project):
+    contract = contract_of(built_site)
     assert contract["kinds"] == {kind.id: {"label": kind.label, "plural": kind.plural, "one": kind.one,
                                            "many": kind.many} for kind in KINDS.values()}
     assert list(contract["kinds"]) == ["method", "case"]
@@ -37,10 +34,24 @@ def test_front_page_carries_the_contract(built_site, real_project):
     params = {facet["param"] for facet in facets}
     assert contract["kindParam"] not in params
     assert set(contract["guide"].values()) <= params
+    assert contract["searchBox"] == SEARCH_BOX
+    assert (built_site / SEARCH_BOX["finderPage"] / "index.html").is_file()
 
 
-def test_every_page_carries_the_same_contract(built_site):
-    """Pages the scripts run on (finder, search everywhere, sortable lists) get the same contract."""
-    first = contract_of(built_site / "index.html")
-    for path in ("loyda", "menetelmat", "esimerkit", "menetelmat/bikva", "tasot/arviointiosallisuus", "tietoa"):
-        assert contract_of(built_site / path / "index.html") == first, path
+def test_no_page_carries_a_copy_of_the_contract(built_site):
+    for path in ("", "loyda", "menetelmat", "esimerkit", "menetelmat/bikva", "tasot/arviointiosallisuus", "tietoa"):
+        assert 'id="site-contract"' not in (built_site / path / "index.html").read_text(encoding="utf-8"), path
+
+
+def test_scripts_on_a_page_fetch_the_contract_once(browser, site_url):
+    """The citation date and the search's results area both come from the contract."""
+    context = browser.new_context(base_url=site_url, locale="fi-FI")
+    page = context.new_page()
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url) if "site-contract" in request.url else None)
+    page.goto("esimerkit/kela-asiakasraadit/")
+    expect(page.locator(".record-cite code")).not_to_contain_text("[lukupäivä]")
+    expect(page.locator(".record-cite code")).to_contain_text(re.compile(r"Viitattu \d{1,2}\.\d{1,2}\.\d{4}\."))
+    expect(page.locator("#site-search-finder")).to_be_attached()
+    assert fetched == [f"{site_url}javascripts/site-contract.json"]
+    context.close()

@@ -72,7 +72,7 @@ def test_clean_removes_everything_the_build_generated_and_nothing_else(empty_pro
     assert result.returncode == 0, result.stderr
     made = tree(project.root) - before
     assert {"site/index.html", "build/record-cache.marshal", "docs/index.md",
-            "overrides/partials/site-contract.html"} <= made
+            "docs/javascripts/site-contract.json"} <= made
     outside = sorted(path for path in made if not any(path == name.rstrip("/") or path.startswith(name)
                                                       for name in GENERATED))
     assert outside == [], "the build wrote files that GENERATED (and so .gitignore and make clean) does not list"

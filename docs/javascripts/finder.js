@@ -14,7 +14,7 @@
  * loads: with Material's navigation.instant the theme would swap in this page without running
  * the script, so that feature must stay off in mkdocs.yml.
  */
-import { readContract } from "./lib/contract.js";
+import { loadContract } from "./lib/contract.js";
 import {
   countKinds, countsByValue, decodeData, filterButtonText, queryToSelection, queryToSort, selectionToQuery,
   showResultsText, shownText, statusText, visibleItems,
@@ -192,6 +192,6 @@ function start(contract, section) {
   });
 }
 
-const contract = readContract(document);
 const section = document.querySelector(".finder[data-finder-data]");
-if (contract && section) start(contract, section);
+const contract = section && await loadContract();
+if (contract) start(contract, section);

@@ -5,7 +5,7 @@
  * Reads the methods from the finder's list items (their data attributes) and the Finnish
  * labels from the finder's check boxes. A module script; see finder.js on full page loads.
  */
-import { itemParams, readContract } from "./lib/contract.js";
+import { itemParams, loadContract } from "./lib/contract.js";
 import { splitValues } from "./lib/finder-logic.js";
 import { guideQuery, lowerLabel, rankMethods } from "./lib/guide-logic.js";
 
@@ -73,7 +73,7 @@ function start(contract, guide, answer, guideBox) {
   guide.addEventListener("submit", suggest);
 }
 
-const contract = readContract(document);
+const contract = await loadContract();
 const guide = document.getElementById("guide-form");
 const answer = document.getElementById("guide-answer");
 const guideBox = document.getElementById("guide");

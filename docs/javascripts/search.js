@@ -6,27 +6,56 @@
  * from its chunked index, so the first query fetches only what it needs. Nothing loads until
  * the visitor opens the search. Results are built as DOM nodes from text: what the build
  * stored for each page (kind, title, summary, place, years, levels) with matched words marked.
- * Every word the visitor reads comes from the page contract (scripts/site/search_index.py).
+ * Every word the visitor reads comes from the page contract (scripts/site/search_index.py;
+ * the results area's own words from scripts/site/contract.py), which the page loads once.
  *
  * A module script runs once per document, after the page is parsed. It relies on full page
  * loads: with Material's navigation.instant the theme would swap in new pages without running
  * it again, and the listeners below would stay bound to the replaced header, so that feature
  * must stay off in mkdocs.yml.
  */
-import { readContract } from "./lib/contract.js";
-import { levelsLine, resultDetails, searchSettings, summary, wordsFromAddress } from "./lib/search-logic.js";
+import { loadContract } from "./lib/contract.js";
+import {
+  finderHint, levelsLine, resultDetails, searchBoxTexts, searchSettings, summary, wordsFromAddress,
+} from "./lib/search-logic.js";
 import { formLookup, highlight, highlightKeys, highlightTerms, prepareVocabulary, runQuery } from "./lib/search-query.js";
 
 const TYPING_PAUSE = 50;  // milliseconds
 
-function start(contract, settings, form) {
+function element(tag, attributes, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  node.append(...children);
+  return node;
+}
+
+// The results area under the search box, in Material's classes so it looks like the theme's
+// own: the status line (read out as it changes), the finder hint for a search that finds
+// nothing, the results and the button for more. Built here rather than written into every
+// page (issue 16): it only exists for the script to fill.
+function resultsArea(form, input, texts, box, base) {
+  const [before, after] = finderHint(box);
+  const parts = {
+    status: element("div", { class: "md-search-result__meta", id: "site-search-status", role: "status",
+      "aria-live": "polite" }, texts.prompt),
+    finder: element("p", { class: "search-finder", id: "site-search-finder", hidden: "" },
+      before, element("a", { href: new URL(box.finderPage, base).href }, box.finderLink), after),
+    list: element("ol", { class: "md-search-result__list", id: "site-search-results", "aria-label": box.results }),
+    more: element("button", { type: "button", class: "search-more", id: "site-search-more", hidden: "" }, box.more),
+  };
+  form.after(element("div", { class: "md-search__output" },
+    element("div", { class: "md-search__scrollwrap", tabindex: "0" },
+      element("div", { class: "md-search-result" }, parts.status, parts.finder, parts.list, parts.more))));
+  input.setAttribute("aria-controls", parts.list.id);
+  input.setAttribute("aria-describedby", parts.status.id);
+  return parts;
+}
+
+function start(contract, settings, box, form) {
   const input = form.querySelector("input[name=query]");
   const toggle = document.getElementById("__search");
-  const status = document.getElementById("site-search-status");
-  const list = document.getElementById("site-search-results");
-  const more = document.getElementById("site-search-more");
-  const finder = document.getElementById("site-search-finder");
   const base = new URL(form.getAttribute("data-base"), location.href);
+  const { status, list, more, finder } = resultsArea(form, input, settings.texts, box, base);
   const folder = new URL(settings.folder, base);
   const texts = settings.texts;
   let engine = null;
@@ -182,6 +211,8 @@ function start(contract, settings, form) {
   toggle.addEventListener("change", () => {
     if (toggle.checked) input.focus();
   });
+  // Opened before this script ran (it waits for the page and the contract).
+  if (toggle.checked) input.focus();
 
   // Arrow keys move between the search box and the results; Escape closes the search.
   document.addEventListener("keydown", (event) => {
@@ -223,7 +254,8 @@ function start(contract, settings, form) {
   }
 }
 
-const contract = readContract(document);
+const contract = await loadContract();
 const settings = contract && searchSettings(contract);
+const box = contract && searchBoxTexts(contract);
 const form = document.querySelector("form[data-site-search]");
-if (settings && form) start(contract, settings, form);
+if (settings && box && form) start(contract, settings, box, form);

@@ -1,9 +1,10 @@
-"""What the browser scripts need to know from the build, written into every page as JSON.
+"""What the browser scripts need to know from the build, as one static JSON file.
 
 The scripts in ``docs/javascripts/`` never spell out a kind label, a filter name or a weight:
-they read ``<script type="application/json" id="site-contract">`` (allowed by the CSP, which
-only runs scripts with a JavaScript type). The build renders it into the theme partial
-``overrides/partials/site-contract.html``, which ``overrides/main.html`` includes.
+they load ``javascripts/site-contract.json`` (``docs/javascripts/lib/contract.js``
+``loadContract``). One file rather than a copy in every page: it was 1.6 KB of each page's
+HTML (issue 16), and as a file the browser fetches it once and then answers it from its cache.
+It comes from the same site, so search and the finder work wherever the site itself does.
 """
 
 from __future__ import annotations
@@ -18,11 +19,22 @@ from scripts.site.facets import KIND_PARAM, Facets
 from scripts.site.search_index import search_contract
 from scripts.site.views import ACCESSED, ACCESSED_LABEL
 
-PARTIAL = "overrides/partials/site-contract.html"
+FILE = "docs/javascripts/site-contract.json"
 # Record names and aliases weigh this much in search (Pagefind's data-pagefind-weight); a
 # method whose name matched at this weight comes first among the results.
 NAME_WEIGHT = 10
 CASE_COUNT_ATTRIBUTE = "data-esimerkit"
+# The header search's results area, which docs/javascripts/search.js builds when the page has
+# loaded (it is hidden until the search opens, so no page carries its markup). {link} is the
+# link to the finder page, shown when a search finds nothing.
+SEARCH_BOX = {
+    "results": "Hakutulokset",
+    "more": "Näytä lisää tuloksia",
+    "finder": "Etkö löytänyt etsimääsi? {link} -sivulla voit valita tason, kohderyhmän ja palvelualueen, "
+              "ja sivu ehdottaa sopivia menetelmiä.",
+    "finderLink": "Löydä menetelmä",
+    "finderPage": "loyda/",
+}
 
 
 def contract(catalogue: Catalogue, facets: Facets) -> dict:
@@ -38,10 +50,10 @@ def contract(catalogue: Catalogue, facets: Facets) -> dict:
         "caseCountAttribute": CASE_COUNT_ATTRIBUTE,
         "citation": {"accessedMarker": ACCESSED, "accessedLabel": ACCESSED_LABEL},
         "search": search_contract(),
+        "searchBox": SEARCH_BOX,
     }
 
 
-def partial(catalogue: Catalogue, facets: Facets) -> str:
-    """The theme partial: the contract as JSON, with ``<`` escaped so no text can end the element."""
-    data = json.dumps(contract(catalogue, facets), ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
-    return f'<script type="application/json" id="site-contract">{data}</script>\n'
+def contract_file(catalogue: Catalogue, facets: Facets) -> str:
+    """The contract file's text: compact JSON."""
+    return json.dumps(contract(catalogue, facets), ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -1,6 +1,6 @@
 """Content-Security-Policy for the built site: nothing runs but the site's own scripts.
 
-The theme puts two small scripts inline in every page (and the redirect pages one); instead
+The theme puts a small script inline in every page (and the redirect pages one); instead
 of allowing inline script in general, the build lists their SHA-256 hashes. The policy is
 written to ``csp.txt`` at the site root for the host to send as the
 ``Content-Security-Policy`` header; the tests load pages under it in Chromium.

@@ -106,8 +106,9 @@ def generate(catalogue: Catalogue, project: Project, site: SiteIdentity) -> int:
     outputs = {project.docs_dir / name: content for name, content in {
         **render_pages(catalogue, project, site), **export_files(catalogue, site.url, site.name), **schemas,
         **chart_files(catalogue)}.items()}
-    outputs[project.root / contract.PARTIAL] = contract.partial(catalogue, Facets(catalogue))
-    outputs[project.docs_dir / DATA_FILE] = Finder(catalogue, Facets(catalogue), Views(catalogue)).data_json
+    facets = Facets(catalogue)
+    outputs[project.root / contract.FILE] = contract.contract_file(catalogue, facets)
+    outputs[project.docs_dir / DATA_FILE] = Finder(catalogue, facets, Views(catalogue)).data_json
     changed = sum(write_if_changed(path, content) for path, content in outputs.items())
     for stale in generated_files(project) - set(outputs):
         stale.unlink()

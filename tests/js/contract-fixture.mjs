@@ -1,4 +1,4 @@
-// The contract as the build writes it into every page (id="site-contract"), shared by the tests.
+// The contract as the build writes it (javascripts/site-contract.json), shared by the tests.
 export const CONTRACT_TEXT = JSON.stringify({
   kinds: {
     method: { label: "Menetelmä", plural: "Menetelmät", one: "menetelmä", many: "menetelmää" },

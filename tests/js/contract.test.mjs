@@ -1,19 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { itemParams, parseContract, readContract } from "../../docs/javascripts/lib/contract.js";
+import { CONTRACT_URL, fetchContract, itemParams, parseContract } from "../../docs/javascripts/lib/contract.js";
 import { CONTRACT_TEXT, contract } from "./contract-fixture.mjs";
-
-function page(text) {
-  const asked = [];
-  return {
-    asked,
-    getElementById(id) {
-      asked.push(id);
-      return id === "site-contract" && text !== undefined ? { textContent: text } : null;
-    },
-  };
-}
 
 test("parses the contract the build writes", () => {
   const parsed = parseContract(CONTRACT_TEXT);
@@ -56,13 +45,17 @@ test("a contract missing a field or with a wrong type gives null", () => {
   }
 });
 
-test("readContract reads the element with id site-contract", () => {
-  const document = page(CONTRACT_TEXT);
-  assert.equal(readContract(document).kinds.case.label, "Esimerkki");
-  assert.deepEqual(document.asked, ["site-contract"]);
+test("fetchContract fetches the file beside the page scripts", async () => {
+  assert.ok(CONTRACT_URL.pathname.endsWith("/docs/javascripts/site-contract.json"), CONTRACT_URL.href);
+  const asked = [];
+  const parsed = await fetchContract(CONTRACT_URL, async (url) => { asked.push(url.href); return CONTRACT_TEXT; });
+  assert.equal(parsed.kinds.case.label, "Esimerkki");
+  assert.deepEqual(asked, [CONTRACT_URL.href]);
 });
 
-test("readContract gives null for a page without a contract or with a broken one", () => {
-  assert.equal(readContract(page(undefined)), null);
-  assert.equal(readContract(page("{\"kinds\": ")), null);
+test("fetchContract gives null for a missing, failed or broken contract", async () => {
+  assert.equal(await fetchContract(CONTRACT_URL, async () => null), null);
+  assert.equal(await fetchContract(CONTRACT_URL, async () => "{\"kinds\": "), null);
+  assert.equal(await fetchContract(CONTRACT_URL, async () => { throw new TypeError("Failed to fetch"); }), null);
+  assert.equal(await fetchContract(CONTRACT_URL, () => { throw new TypeError("offline"); }), null);
 });

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 
 import {
-  kindLabel, levelsLine, resultDetails, searchSettings, summary, wordsFromAddress,
+  finderHint, kindLabel, levelsLine, resultDetails, searchBoxTexts, searchSettings, summary, wordsFromAddress,
 } from "../../docs/javascripts/lib/search-logic.js";
 import { contract } from "./contract-fixture.mjs";
 import { SEARCH } from "./search-fixture.mjs";
@@ -47,4 +47,17 @@ test("a page address that was not found gives search words", () => {
   assert.equal(wordsFromAddress("/vanha-sivu.html", "/"), "vanha sivu");
   assert.equal(wordsFromAddress("/%C3%A4%C3%A4ni/", "/"), "ääni");
   assert.equal(wordsFromAddress("/", "/"), "");
+});
+
+test("the results area's words come from the contract, with one place for the finder link", () => {
+  const box = {
+    results: "Hakutulokset", more: "Näytä lisää tuloksia", finderLink: "Löydä menetelmä", finderPage: "loyda/",
+    finder: "Etkö löytänyt etsimääsi? {link} -sivulla voit valita tason.",
+  };
+  assert.equal(searchBoxTexts({ ...contract(), searchBox: box }), box);
+  assert.deepEqual(finderHint(box), ["Etkö löytänyt etsimääsi? ", " -sivulla voit valita tason."]);
+  assert.equal(searchBoxTexts(contract()), null);
+  assert.equal(searchBoxTexts({ ...contract(), searchBox: { ...box, more: "" } }), null);
+  assert.equal(searchBoxTexts({ ...contract(), searchBox: { ...box, finder: "Ei linkkiä." } }), null);
+  assert.equal(searchBoxTexts({ ...contract(), searchBox: { ...box, finder: "{link} ja {link}" } }), null);
 });

@@ -1,9 +1,10 @@
 /*
  * The site contract: what the build knows and the page scripts need (kind ids and their
  * Finnish words, filter parameter names, the guide's questions, resource order, the search's
- * name weight). The build writes it into every page as
- * <script type="application/json" id="site-contract">, so nothing here repeats the
- * vocabularies or the Finnish labels.
+ * name weight). The build writes it once as javascripts/site-contract.json
+ * (scripts/site/contract.py), so nothing here repeats the vocabularies or the Finnish labels,
+ * and no page carries a copy of it: the page scripts await loadContract(), which fetches the
+ * file once per page; the browser's cache answers it on the next pages.
  */
 
 const isString = (value) => typeof value === "string" && value !== "";
@@ -43,9 +44,27 @@ export function parseContract(text) {
   return valid(contract) ? contract : null;
 }
 
-export function readContract(document) {
-  const element = document.getElementById("site-contract");
-  return element ? parseContract(element.textContent) : null;
+// Beside the page scripts (this module is javascripts/lib/contract.js), whichever page loads it.
+export const CONTRACT_URL = new URL("../site-contract.json", import.meta.url);
+
+function fetchText(url) {
+  return fetch(url).then((response) => (response.ok ? response.text() : null));
+}
+
+// The contract at url through fetchText (url to a promise of text), or null when it cannot be
+// fetched or is not the expected shape: the scripts then leave the page as it is.
+export function fetchContract(url, fetchWith = fetchText) {
+  return Promise.resolve()
+    .then(() => fetchWith(url))
+    .then(parseContract, () => null);
+}
+
+let shared = null;
+
+// One request per page, however many scripts ask.
+export function loadContract() {
+  if (!shared) shared = fetchContract(CONTRACT_URL);
+  return shared;
 }
 
 // Every parameter a finder list item carries: the kind first, then the facets.

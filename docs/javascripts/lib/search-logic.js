@@ -20,6 +20,21 @@ export function searchSettings(contract) {
   return valid ? search : null;
 }
 
+const BOX_TEXTS = ["results", "more", "finder", "finderLink", "finderPage"];
+
+// The words of the search's results area (scripts/site/contract.py SEARCH_BOX), or null.
+export function searchBoxTexts(contract) {
+  const box = contract && contract.searchBox;
+  const valid = box !== null && typeof box === "object" && BOX_TEXTS.every((key) => isString(box[key])) &&
+    box.finder.split("{link}").length === 2;
+  return valid ? box : null;
+}
+
+// The finder hint around its link: ["Etkö löytänyt etsimääsi? ", " -sivulla voit …"].
+export function finderHint(box) {
+  return box.finder.split("{link}");
+}
+
 function fill(template, values) {
   return template.replace(/\{(\w+)\}/g, (whole, key) => (key in values ? String(values[key]) : whole));
 }
