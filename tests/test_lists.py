@@ -141,12 +141,12 @@ def test_sorting_by_years_puts_unknown_years_last_both_ways(browser, site_url, w
 
 def test_record_table_cells_carry_their_column_and_table_roles():
     html = markdown.markdown('<div class="record-table" markdown>\n\n| Nimi | Suunnittelu\u00adosallisuus |\n'
-                             "| --- | --- |\n| [A](a.md) | ● päätaso |\n\n</div>\n\n| Muu | taulukko |\n| --- | --- |\n"
+                             "| --- | --- |\n| [A](a.md) | ● päätaso |\n| B |  |\n\n</div>\n\n| Muu | taulukko |\n| --- | --- |\n"
                              "| x | y |\n", extensions=["md_in_html", "tables", "scripts.adapters.table_cards"])
     labelled, plain = (BeautifulSoup(part, "html.parser") for part in html.split("</div>"))
     assert [element.get("role") for element in labelled.select("table, thead, tbody, tr, td")] == \
-        ["table", "rowgroup", "row", "rowgroup", "row", "cell", "cell"]
+        ["table", "rowgroup", "row", "rowgroup", "row", "cell", "cell", "row", "cell", "cell"]
     assert [(td.get("data-label"), td.get_text()) for td in labelled.select("td")] == \
-        [("Nimi", "A"), ("Suunnitteluosallisuus", "● päätaso")]
+        [("Nimi", "A"), ("Suunnitteluosallisuus", "● päätaso"), ("Nimi", "B"), (None, "")]
     assert labelled.select_one("td a")["href"] == "a.md"
     assert not plain.select("[role], [data-label]")

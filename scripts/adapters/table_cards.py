@@ -36,7 +36,8 @@ def label_table(table) -> None:
     body = table.find("tbody")
     for row in body.iter("tr") if body is not None else ():
         for cell, label in zip(row.findall("td"), labels):
-            cell.set("data-label", label)
+            if (cell.text or "").strip() or len(cell):  # an empty cell is left out of its card
+                cell.set("data-label", label)
 
 
 class TableCards(Treeprocessor):
