@@ -1,8 +1,9 @@
 /*
  * Sortable record lists. The tables are complete and sorted by name without JavaScript;
  * this only turns each column header into a button that sorts by that column, Finnish
- * alphabetical order for text and numeric order for years, and announces the order
- * with aria-sort.
+ * alphabetical order for text and numeric order for years, unknown values last, and
+ * announces the order with aria-sort. On a phone, where docs/stylesheets/lists.css shows
+ * the rows as cards, the header row stays visible as a row of these sort buttons.
  *
  * A module script runs once per document, after the page is parsed. It relies on full page
  * loads: with Material's navigation.instant the theme would swap in new pages without running
@@ -36,6 +37,7 @@ function enhance(table) {
     header.appendChild(button);
   });
   table.tHead.rows[0].cells[0].setAttribute("aria-sort", "ascending");
+  table.tHead.rows[0].dataset.label = "Järjestä:";
 }
 
 document.querySelectorAll(".sortable-table table").forEach(enhance);

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { compareText, nextOrder, sortRows } from "../../docs/javascripts/lib/sort-logic.js";
+import { compareText, isUnknown, nextOrder, sortRows } from "../../docs/javascripts/lib/sort-logic.js";
 
 const text = (value) => value;
 
@@ -28,4 +28,23 @@ test("a header sorts ascending first, then toggles", () => {
   assert.equal(nextOrder(null), "ascending");
   assert.equal(nextOrder("ascending"), "descending");
   assert.equal(nextOrder("descending"), "ascending");
+});
+
+test("unknown values (empty, a dash, ei tiedossa) come last in both directions, in their own order", () => {
+  const years = ["2019–2021", "vuodet ei tiedossa", "2005", "", "–", "2019–", "Ei tiedossa"];
+  assert.deepEqual(sortRows(years, text, "ascending"),
+    ["2005", "2019–", "2019–2021", "vuodet ei tiedossa", "", "–", "Ei tiedossa"]);
+  assert.deepEqual(sortRows(years, text, "descending"),
+    ["2019–2021", "2019–", "2005", "vuodet ei tiedossa", "", "–", "Ei tiedossa"]);
+  const regions = ["Uusimaa", "  ", "Lappi, Uusimaa", "Kainuu"];
+  assert.deepEqual(sortRows(regions, text, "descending"), ["Uusimaa", "Lappi, Uusimaa", "Kainuu", "  "]);
+});
+
+test("a value that only mentions something unknown is a known value", () => {
+  for (const value of ["ei tiettyä kuntaa", "käynnissä (2016)", "2019–?", "Tiedossa olevat"]) {
+    assert.equal(isUnknown(value), false, value);
+  }
+  for (const value of ["", " ", "–", "-", "ei tiedossa", "vuodet ei tiedossa"]) {
+    assert.equal(isUnknown(value), true, value);
+  }
 });
