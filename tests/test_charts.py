@@ -46,18 +46,15 @@ def test_case_charts_count_the_records(built_site, catalogue):
                         for level in catalogue.levels}
     by_year = bars(svg(built_site, "esimerkit-aloitusvuosittain"))
     assert sum(by_year.values()) == sum(case.data["years"].get("start") is not None for case in catalogue.cases)
-    by_region = bars(svg(built_site, "esimerkit-maakunnittain"))
-    assert by_region["Lappi"] == sum("Lappi" in catalogue.regions(case) for case in catalogue.cases)
 
 
 def test_case_list_page_shows_the_charts_with_their_numbers_as_tables(built_site):
     html = (built_site / "esimerkit" / "index.html").read_text(encoding="utf-8")
     images = re.findall(r'<img alt="([^"]+)" class="chart" src="../kaaviot/([\w-]+).svg"', html)
-    assert [name for _, name in images] == ["esimerkit-maakunnittain", "esimerkit-tasoittain",
-                                            "esimerkit-aloitusvuosittain"]
+    assert [name for _, name in images] == ["esimerkit-tasoittain", "esimerkit-aloitusvuosittain"]
     assert all("taulukkona" in alt for alt, _ in images)
-    region_table = html.split("Esimerkit maakunnittain taulukkona", 1)[1].split("</table>", 1)[0]
-    assert re.search(r"<td>Lappi</td>\s*<td>\d+</td>", region_table)
+    year_table = html.split("Esimerkit aloitusvuoden mukaan taulukkona", 1)[1].split("</table>", 1)[0]
+    assert re.search(r"<td>2019</td>\s*<td>\d+</td>", year_table)
 
 
 def test_level_overview_shows_the_steps_with_method_counts(built_site, catalogue):

@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from scripts.pipeline.model import finnish_sort_key
 
 FONT = 'font-family="sans-serif"'
 INK = "#1a1a1a"
@@ -92,11 +91,8 @@ def level_steps(levels: list[dict], method_counts: list[int]) -> str:
 
 
 def case_charts(catalogue) -> list[Chart]:
-    """Cases by region, by level and by starting year, from the catalogue's derived values."""
-    by_region: dict[str, int] = {}
-    for case in catalogue.cases:
-        for region in catalogue.regions(case) or ["Valtakunnallinen tai ei kuntaa"]:
-            by_region[region] = by_region.get(region, 0) + 1
+    """Cases by level and by starting year, from the catalogue's derived values (by region: the
+    tile map of :mod:`scripts.site.region_map`)."""
     by_level = [(level["name"], len(catalogue.at_level(catalogue.cases, level["id"]))) for level in catalogue.levels]
     by_year: dict[int, int] = {}
     for case in catalogue.cases:
@@ -104,8 +100,6 @@ def case_charts(catalogue) -> list[Chart]:
         if start is not None:
             by_year[start] = by_year.get(start, 0) + 1
     return [
-        Chart("esimerkit-maakunnittain", "Esimerkit maakunnittain",
-              sorted(by_region.items(), key=lambda item: (-item[1], finnish_sort_key(item[0]))), "Maakunta"),
         Chart("esimerkit-tasoittain", "Esimerkit osallisuuden tasoittain", by_level, "Taso"),
         Chart("esimerkit-aloitusvuosittain", "Esimerkit aloitusvuoden mukaan",
               [(str(year), count) for year, count in sorted(by_year.items())], "Aloitusvuosi"),
