@@ -123,3 +123,17 @@ def answer_guide(page, level: str, group: str, resources: str) -> None:
     guide.get_by_label(group).check()
     guide.get_by_label(resources, exact=False).check()
     guide.get_by_role("button", name="Ehdota menetelmiä").click()
+
+
+WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+def axe_violations(page) -> list[str]:
+    """axe-core's WCAG 2.1 A/AA violations on the page as shown, once its transitions have ended
+    (a button caught mid-way through its hover transition would fail contrast for no reader)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.evaluate("() => Promise.all(document.getAnimations().map((animation) => animation.finished))")
+    result = Axe().run(page, options=WCAG_21_AA)
+    return [f"{v['id']}: {v['nodes'][0]['target']} {v['help']}" for v in result.response["violations"]]
+

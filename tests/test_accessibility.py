@@ -11,14 +11,12 @@ import re
 
 import pytest
 import yaml
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from conftest import answer_guide, checkout_record_ids
+from conftest import answer_guide, axe_violations, checkout_record_ids
 from scripts.project import REPO_ROOT
 from scripts.rules.kinds import KINDS, record_url
 
-WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
 
 def pages_to_check() -> list[str]:
@@ -41,16 +39,12 @@ def page(browser, site_url):
     context.close()
 
 
-def violations(page) -> list[str]:
-    result = Axe().run(page, options=WCAG)
-    return [f"{v['id']}: {v['nodes'][0]['target']} {v['help']}" for v in result.response["violations"]]
-
 
 @pytest.mark.parametrize("path", pages_to_check())
 def test_page_has_no_wcag_violations(page, path):
     page.goto(path)
     assert page.locator("html").get_attribute("lang") == "fi"
-    assert violations(page) == []
+    assert axe_violations(page) == []
 
 
 # 404.html is left out: it links its styles from the deployment's sub-path (/menetelmapankki/),
@@ -60,7 +54,7 @@ def test_changed_pages_have_no_wcag_violations_on_a_phone(browser, site_url, pat
     context = browser.new_context(base_url=site_url, locale="fi-FI", viewport={"width": 390, "height": 844})
     phone = context.new_page()
     phone.goto(path)
-    assert violations(phone) == []
+    assert axe_violations(phone) == []
     assert phone.evaluate("() => document.documentElement.scrollWidth") <= 390
     context.close()
 
@@ -69,7 +63,7 @@ def test_search_results_have_no_wcag_violations(page):
     page.goto("")
     page.get_by_role("searchbox", name="Hae").fill("asiakasraati")
     expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
-    assert violations(page) == []
+    assert axe_violations(page) == []
 
 
 def test_guide_answer_and_filtered_list_have_no_wcag_violations(page):
@@ -77,7 +71,7 @@ def test_guide_answer_and_filtered_list_have_no_wcag_violations(page):
     page.locator("#guide summary").click()
     answer_guide(page, "Arviointiosallisuus", "Ryhmällä ei ole väliä", "Paljon")
     expect(page.locator(".guide-list > li").first).to_be_visible()
-    assert violations(page) == []
+    assert axe_violations(page) == []
 
 
 def test_keyboard_reaches_search_and_opens_a_result(page):

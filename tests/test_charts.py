@@ -31,7 +31,7 @@ def bars(root: ET.Element) -> dict[str, int]:
 
 def test_pictures_are_self_contained_and_described(built_site):
     pictures = sorted((built_site / "kaaviot").glob("*.svg"))
-    assert len(pictures) == 4
+    assert len(pictures) == 3
     for picture in pictures:
         text = picture.read_text(encoding="utf-8")
         root = ET.fromstring(text)

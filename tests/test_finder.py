@@ -15,8 +15,9 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
 import yaml
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
+
+from conftest import axe_violations
 
 from scripts.pipeline.model import finnish_sort_key
 from scripts.project import REPO_ROOT
@@ -351,20 +352,16 @@ def test_without_javascript_every_record_is_on_some_list_page(built_site, record
     assert sorted(seen) == sorted(f"/{record.url}" for record in records)
 
 
-def violations(page) -> list[str]:
-    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
-    return [f"{v['id']}: {v['nodes'][0]['target']} {v['help']}" for v in result.response["violations"]]
-
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390", "1280"])
 def test_no_wcag_violations_with_filters_open_and_closed(browser, site_url, viewport):
     context, page, errors = new_page(browser, site_url, viewport)
     loaded(page, "loyda/?kohderyhma=nuoret")
-    assert violations(page) == []
+    assert axe_violations(page) == []
     if viewport == PHONE:
         page.get_by_role("button", name=re.compile("Suodattimet")).click()
     expect(page.locator("#finder-form")).to_be_visible()
-    assert violations(page) == []
+    assert axe_violations(page) == []
     assert page.evaluate("() => document.documentElement.scrollWidth") <= viewport["width"]
     context.close()
     assert errors == []

@@ -14,9 +14,10 @@ import yaml
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
+from conftest import axe_violations
+
 from scripts.project import REPO_ROOT
 from scripts.site.views import Views
-from test_accessibility import violations
 
 WIDTHS = (390, 1280)
 LEVEL_IDS = [level["id"] for level in
@@ -98,7 +99,7 @@ def test_list_page_links_and_sort_buttons_are_24_px_targets(page, path):
 @pytest.mark.parametrize("path", LIST_PAGES)
 def test_list_page_has_no_wcag_violations(page, path):
     page.goto(path)
-    assert violations(page) == []
+    assert axe_violations(page) == []
 
 
 def test_case_cards_show_years_and_status_on_a_phone(phone, real_catalogue):
