@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -68,7 +69,7 @@ class SourceFile:
     body_line: int
     lines: dict[FieldPath, int] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def stem(self) -> str:
         return self.path.stem
 
