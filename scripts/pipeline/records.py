@@ -53,7 +53,9 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parse
         return tag
 
 
-_FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
+# The closing `---` line, found from the newline before it: a search for a pattern that starts
+# with a fixed character jumps from one to the next instead of trying every position.
+_FENCE = re.compile(r"\n---[ \t]*$", re.MULTILINE)
 
 
 
@@ -137,17 +139,16 @@ def load_record(path: Path, kind: str, project: Project) -> tuple[SourceFile | N
         return fail(text[: text.index("\x00")].count("\n") + 1,
                     "tiedostossa on NUL-merkki; se ei ole tekstitiedosto. Tallenna se UTF-8-tekstinä.")
 
-    lines = text.split("\n")
-    if lines[0].rstrip() != "---":
+    if text.partition("\n")[0].rstrip() != "---":
         return fail(1, "tiedoston pitää alkaa etuliitteellä (front matter): ensimmäisellä rivillä "
                        "pelkkä `---`, sitten kentät ja lopuksi taas `---`.")
-    closing = _FENCE.search(text, 4)
+    closing = _FENCE.search(text, 3)
     if closing is None:
         return fail(1, "etuliitteen (front matter) loppumerkki `---` puuttuu. "
                        "Lisää rivi `---` kenttien jälkeen ennen leipätekstiä.")
-    header = text[4 : closing.start()]
+    header = text[4 : closing.start() + 1]
     body = text[closing.end() + 1 :]
-    body_line = text[: closing.end()].count("\n") + 2
+    body_line = text.count("\n", 0, closing.end()) + 2
 
     data, line_map, problems = _parse_front_matter(header, rel)
     if data is None:
