@@ -106,3 +106,16 @@ def test_a_second_process_checks_half_of_a_large_first_run_with_the_same_result(
     empty_project.record_cache_file.unlink()
     monkeypatch.setattr(record_cache, "_may_fork", lambda: True)
     assert len(checked_files(empty_project, monkeypatch)) == 2  # a third of eight here, the rest in the child
+
+
+def test_records_of_a_failed_second_process_are_checked_by_the_first(empty_project, monkeypatch):
+    write_record(empty_project, "method", "testimenetelma", METHOD)
+    for number in range(5):
+        write_record(empty_project, "case", f"testiesimerkki-{number}",
+                     CASE.replace("id: testiesimerkki", f"id: testiesimerkki-{number}").replace("status: päättynyt", "status: x"))
+    monkeypatch.setattr(record_cache, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(record_cache, "_may_fork", lambda: True)
+    monkeypatch.setattr(record_cache, "_check_and_send", lambda files, project, rules, sender: sender.close())
+    assert len(checked_files(empty_project, monkeypatch)) == 6
+    empty_project.record_cache_file.unlink()
+    assert len([message for message in messages(empty_project) if "status: arvo 'x' ei ole sallittu" in message]) == 5

@@ -1,6 +1,6 @@
 """Load and check every record, reusing last run's results for files that have not changed.
 
-Reading and checking a record takes about half a millisecond, which is 2.3 s at 5,000 records
+Reading and checking a record takes under half a millisecond, some 2.2 s at 5,000 records
 (a first run shares them between two processes, see ``PARALLEL_FROM``); an editor who changed
 one file should not wait for all of them. A
 record's own problems (``validate.check_record``) depend only on its file and on the rules,
@@ -119,9 +119,10 @@ def _load_checked(project: Project, rules: Rules) -> tuple[list[SourceFile], lis
 
 
 # From this many changed records on, a second process checks most of them: a first validation
-# of 5,000 records then takes about 1.3 s of processor time in each of two processes instead of
-# 2.3 s in one, which halves the wait where a second core is free. Below it, starting the process
-# and sending the results back would cost more than it saves.
+# of 5,000 records then takes about 1.2 s of processor time in each of two processes instead of
+# 2.2 s in one, which nearly halves the wait where the second core is free (where other jobs keep
+# both cores busy, it saves only a little). Below it, starting the process and sending the
+# results back would cost more than it saves.
 PARALLEL_FROM = 400
 
 
@@ -170,8 +171,8 @@ def _check_and_send(files: list[tuple[str, Path, bytes]], project: Project, rule
                 if source is not None:
                     entries[-1]["source"]["body"] = source.body
             sender.send_bytes(marshal.dumps(entries))
-        except Exception:  # the parent checks these files itself and reports what goes wrong
-            pass
+        except BaseException:  # the parent checks these files itself and reports what goes wrong
+            pass  # (and is interrupted by a Ctrl-C of its own, without this process's traceback)
 
 
 def _may_fork() -> bool:
