@@ -7,9 +7,12 @@ what a fresh run would.
 
 from __future__ import annotations
 
+import marshal
+
 from conftest import fixture_text, write_record
 from scripts.pipeline import record_cache
 from scripts.pipeline.catalogue import load_catalogue
+from scripts.pipeline.config import load_rules
 
 METHOD = fixture_text("method.md")
 CASE = fixture_text("case.md")
@@ -78,3 +81,41 @@ def test_a_damaged_cache_is_ignored(empty_project):
     assert empty_project.record_cache_file.is_file()
     empty_project.record_cache_file.write_bytes(b"not a cache")
     assert messages(empty_project) == []
+
+
+def test_a_second_process_checks_half_of_a_large_first_run_with_the_same_result(empty_project, monkeypatch):
+    """From ``PARALLEL_FROM`` changed records on, a forked process checks two thirds of them (here
+    from two, so that fixture records are enough); records, problems and cache are as from one."""
+    write_record(empty_project, "method", "testimenetelma", METHOD)
+    for number in range(7):
+        text = CASE.replace("status: päättynyt", "status: päättyny!") if number % 3 == 0 else CASE
+        write_record(empty_project, "case", f"testiesimerkki-{number}", text.replace("id: testiesimerkki", f"id: testiesimerkki-{number}"))
+    rules = load_rules(empty_project)[0]
+    monkeypatch.setattr(record_cache, "PARALLEL_FROM", 2)
+
+    def first_run(parallel: bool):
+        empty_project.record_cache_file.unlink(missing_ok=True)
+        monkeypatch.setattr(record_cache, "_may_fork", lambda: parallel)
+        sources, problems = record_cache.load_checked(empty_project, rules)
+        return ([(s.rel, s.data, s.body, s.body_line, s.lines) for s in sources], [str(p) for p in problems],
+                marshal.loads(empty_project.record_cache_file.read_bytes()))
+
+    together, alone = first_run(True), first_run(False)
+    assert together == alone
+    assert len(together[0]) == 8 and len([p for p in together[1] if "status: arvo 'päättyny!' ei ole sallittu" in p]) == 3
+    empty_project.record_cache_file.unlink()
+    monkeypatch.setattr(record_cache, "_may_fork", lambda: True)
+    assert len(checked_files(empty_project, monkeypatch)) == 2  # a third of eight here, the rest in the child
+
+
+def test_records_of_a_failed_second_process_are_checked_by_the_first(empty_project, monkeypatch):
+    write_record(empty_project, "method", "testimenetelma", METHOD)
+    for number in range(5):
+        write_record(empty_project, "case", f"testiesimerkki-{number}",
+                     CASE.replace("id: testiesimerkki", f"id: testiesimerkki-{number}").replace("status: päättynyt", "status: x"))
+    monkeypatch.setattr(record_cache, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(record_cache, "_may_fork", lambda: True)
+    monkeypatch.setattr(record_cache, "_check_and_send", lambda files, project, rules, sender: sender.close())
+    assert len(checked_files(empty_project, monkeypatch)) == 6
+    empty_project.record_cache_file.unlink()
+    assert len([message for message in messages(empty_project) if "status: arvo 'x' ei ole sallittu" in message]) == 5

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +25,37 @@ from scripts.project import Project
 from scripts.rules.kinds import KINDS
 
 MAX_BYTES = 256 * 1024
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser where PyYAML was built with it
+    """The safe loader, minus two costs of the Python calls its C parser makes for every node.
+
+    The safe loader has no path resolvers, so descending and ascending need no bookkeeping; and
+    the tag of a plain (unquoted) scalar depends on its text alone, so the same values, met in
+    record after record (vocabulary keys, years, field names), are resolved once."""
+
+    _plain_tags: dict[str, str] = {}  # shared by every loader; emptied when it grows large
+
+    def descend_resolver(self, current_node, current_index) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+    def resolve(self, kind, value, implicit):
+        if kind is not yaml.ScalarNode or not implicit[0]:
+            return super().resolve(kind, value, implicit)
+        tag = self._plain_tags.get(value)
+        if tag is None:
+            if len(self._plain_tags) >= 100_000:
+                self._plain_tags.clear()
+            tag = self._plain_tags[value] = super().resolve(kind, value, implicit)
+        return tag
+
+
+# The closing `---` line, found from the newline before it: a search for a pattern that starts
+# with a fixed character jumps from one to the next instead of trying every position.
+_FENCE = re.compile(r"\n---[ \t]*$", re.MULTILINE)
 
 
 
@@ -41,7 +71,7 @@ class SourceFile:
     body_line: int
     lines: dict[FieldPath, int] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def stem(self) -> str:
         return self.path.stem
 
@@ -109,17 +139,16 @@ def load_record(path: Path, kind: str, project: Project) -> tuple[SourceFile | N
         return fail(text[: text.index("\x00")].count("\n") + 1,
                     "tiedostossa on NUL-merkki; se ei ole tekstitiedosto. Tallenna se UTF-8-tekstinä.")
 
-    lines = text.split("\n")
-    if lines[0].rstrip() != "---":
+    if text.partition("\n")[0].rstrip() != "---":
         return fail(1, "tiedoston pitää alkaa etuliitteellä (front matter): ensimmäisellä rivillä "
                        "pelkkä `---`, sitten kentät ja lopuksi taas `---`.")
-    closing = _FENCE.search(text, 4)
+    closing = _FENCE.search(text, 3)
     if closing is None:
         return fail(1, "etuliitteen (front matter) loppumerkki `---` puuttuu. "
                        "Lisää rivi `---` kenttien jälkeen ennen leipätekstiä.")
-    header = text[4 : closing.start()]
+    header = text[4 : closing.start() + 1]
     body = text[closing.end() + 1 :]
-    body_line = text[: closing.end()].count("\n") + 2
+    body_line = text.count("\n", 0, closing.end()) + 2
 
     data, line_map, problems = _parse_front_matter(header, rel)
     if data is None:
@@ -140,7 +169,7 @@ def _parse_front_matter(header: str, rel: str):
         if root is None:
             return None, {}, [Problem(rel, offset, "etuliite", "etuliite on tyhjä. Lisää tietueen "
                                       "kentät `---`-rivien väliin.")]
-        shared = _first_shared_node(root)
+        shared = _first_shared_node(root) if "*" in header else None  # no alias without its `*`
         if shared is not None:
             return None, {}, [Problem(rel, shared.start_mark.line + offset, "etuliite", NO_ALIASES)]
         if not isinstance(root, yaml.MappingNode):
@@ -160,20 +189,59 @@ def _parse_front_matter(header: str, rel: str):
                 problems.append(Problem(rel, line, key, f"kenttä on kahdesti (ensin rivillä "
                                         f"{line_map[(key,)]}). Poista toinen."))
                 continue
+            lines = {(key,): line}
             try:
-                value = loader.construct_object(value_node, deep=True)
+                try:
+                    value = _construct(value_node, (key,), lines, offset, loader)
+                except _Unusual:
+                    value = to_json_compatible(loader.construct_object(value_node, deep=True))
+                    _map_lines(value_node, (key,), lines, offset)
             except (yaml.YAMLError, ValueError, TypeError, OverflowError) as error:
                 reason = getattr(error, "problem", None) or str(error)
                 problems.append(Problem(rel, value_node.start_mark.line + offset, key,
                                         f"arvoa ei voi lukea ({reason}). Päivämäärä kirjoitetaan "
                                         "muodossa VVVV-KK-PP ja sen pitää olla oikea päivä."))
                 continue
-            data[key] = to_json_compatible(value)
-            line_map[(key,)] = line
-            _map_lines(value_node, (key,), line_map, offset)
+            data[key] = value
+            line_map.update(lines)
         return data, line_map, problems
     finally:
         loader.dispose()
+
+
+_TEXT, _LIST, _FIELDS = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+
+
+class _Unusual(Exception):
+    """A node :func:`_construct` leaves to PyYAML's constructor: a key that is not text (a merge
+    key ``<<`` among them) or a list or group with a tag of its own."""
+
+
+def _construct(node: yaml.Node, path: FieldPath, lines: dict, offset: int, loader) -> Any:
+    """A field's value, JSON-like, and the line of everything in it, in one walk.
+
+    The same value and lines as ``to_json_compatible(loader.construct_object(node, deep=True))``
+    with :func:`_map_lines`, which walked every value three times.
+    Text, lists and groups of fields are taken from the nodes as they are; other scalars
+    (numbers, dates, true and false) are made by PyYAML's safe constructor."""
+    kind = type(node)
+    if kind is yaml.ScalarNode:
+        return node.value if node.tag == _TEXT else to_json_compatible(loader.construct_object(node, deep=True))
+    if kind is yaml.SequenceNode and node.tag == _LIST:
+        items = []
+        for index, item in enumerate(node.value):
+            lines[path + (index,)] = item.start_mark.line + offset
+            items.append(_construct(item, path + (index,), lines, offset, loader))
+        return items
+    if kind is yaml.MappingNode and node.tag == _FIELDS:
+        fields = {}
+        for key, value in node.value:
+            if type(key) is not yaml.ScalarNode or key.tag != _TEXT:
+                raise _Unusual
+            lines[path + (key.value,)] = key.start_mark.line + offset
+            fields[key.value] = _construct(value, path + (key.value,), lines, offset, loader)
+        return fields
+    raise _Unusual
 
 
 NO_ALIASES = "YAML-ankkurit ja -viittaukset (& ja *) eivät ole sallittuja. Kirjoita arvo auki jokaiseen kohtaan."
