@@ -126,6 +126,8 @@ BAD_METHODS = [
      "methods/testimenetelma.md:13: purpose: HTML-merkinnät eivät ole sallittuja"),
     ("javascript link", lambda t: t.replace("Menetelmän kuvaus.", "[Klikkaa](javascript:alert(1))"),
      "methods/testimenetelma.md:41: leipäteksti: javascript:-, vbscript:- ja data:-linkit eivät ole sallittuja"),
+    ("javascript reference on a later line", lambda t: t.replace("Menetelmän kuvaus.", "Menetelmän [kuvaus][x].\n\n[x]: javascript:alert(1)"),
+     "methods/testimenetelma.md:43: leipäteksti: javascript:-, vbscript:- ja data:-linkit eivät ole sallittuja"),
     ("path traversal image", lambda t: t.replace("Menetelmän kuvaus.", "![Salasanat](../../../../etc/passwd)"),
      "methods/testimenetelma.md:41: leipäteksti: kuva '../../../../etc/passwd' ei kelpaa. Tallenna kuva kansioon docs/kuvat/"),
     ("image from the web", lambda t: t.replace("Menetelmän kuvaus.", "![Logo](https://example.org/seuranta.png)"),

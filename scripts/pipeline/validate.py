@@ -33,7 +33,7 @@ RAW_HTML = re.compile(r"<(?!https?://)[A-Za-z/!?]")
 # by a lookbehind after it, so that the search jumps from one such character to the next: a
 # pattern that starts with a class or a lookbehind is tried at every position, thirty times slower.
 SCRIPT_LINK = re.compile(r"(?i)\]\(\s*<?\s*(?:javascript|vbscript|data)\s*:")  # [text](javascript:…)
-SCRIPT_REFERENCE = re.compile(r"(?i)\s*\[[^\]]+\]:\s*<?\s*(?:javascript|vbscript|data)\s*:")  # [id]: javascript:…
+SCRIPT_REFERENCE = re.compile(r"(?i)\]:\s*<?\s*(?:javascript|vbscript|data)\s*:")  # [id]: javascript:… on any line
 EMAIL = re.compile(r"@(?<=[A-Za-z0-9._%+-]@)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]*)")
 IMAGE_PATH = re.compile(r"^\.\./kuvat/[a-z0-9][a-z0-9-]*\.(png|jpe?g|webp)$")
@@ -296,7 +296,7 @@ def _unsafe(text: str) -> Iterator[str]:
     if RAW_HTML.search(text):
         yield ("HTML-merkinnät eivät ole sallittuja. Käytä Markdownia; jos tarvitset "
                "pienempi kuin -merkin, kirjoita sen perään välilyönti.")
-    if SCRIPT_LINK.search(text) or SCRIPT_REFERENCE.match(text):
+    if SCRIPT_LINK.search(text) or SCRIPT_REFERENCE.search(text):
         yield "javascript:-, vbscript:- ja data:-linkit eivät ole sallittuja. Linkitä vain http- tai https-osoitteisiin."
     if EMAIL.search(text):
         yield "sähköpostiosoitteita ei julkaista. Mainitse organisaatio ja sen julkinen verkkosivu."
