@@ -8,16 +8,21 @@ Runs in Debian's Chromium on the real records' built site.
 
 from __future__ import annotations
 
+import re
+
 import markdown
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
-from conftest import axe_violations
+from conftest import DEPLOYMENT, axe_violations
 
-from scripts.project import REPO_ROOT
-from scripts.site.views import Views
+from scripts.pipeline.config import site_identity
+from scripts.project import REPO_ROOT, copy_project
+from scripts.site.build import load_and_generate
+from scripts.site.views import CASE_TABLE_LIMIT, Views
+from scripts.tools.benchmark import add_synthetic_cases
 
 WIDTHS = (390, 1280)
 LEVEL_IDS = [level["id"] for level in
@@ -151,3 +156,24 @@ def test_record_table_cells_carry_their_column_and_table_roles():
         [("Nimi", "A"), ("Suunnitteluosallisuus", "● päätaso"), ("Nimi", "B"), (None, "")]
     assert labelled.select_one("td a")["href"] == "a.md"
     assert not plain.select("[role], [data-label]")
+
+
+def test_case_tables_beyond_the_limit_list_the_newest_and_say_where_the_rest_are(tmp_path):
+    """At thousands of cases a table of all would be megabytes; the newest are listed, the finder has all."""
+    project = copy_project(tmp_path / "project", with_records=True)
+    add_synthetic_cases(project, 3 * CASE_TABLE_LIMIT)
+    catalogue, _ = load_and_generate(project, site_identity(project, environ=DEPLOYMENT))
+    listed = (project.docs_dir / "esimerkit" / "index.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| \[.+?\]\(([\w-]+)\.md\)", listed, flags=re.M)
+    assert len(rows) == CASE_TABLE_LIMIT
+    newest = catalogue.newest_cases(CASE_TABLE_LIMIT)
+    assert set(rows) == {case.id for case in newest}
+    assert (f"Taulukossa on {CASE_TABLE_LIMIT} uusinta esimerkkiä kaikkiaan {len(catalogue.cases)} esimerkistä. "
+            f"Kaikki ne löydät [suodattimista](../loyda.md?tyyppi=case)") in listed
+    level = max(catalogue.levels, key=lambda level: len(catalogue.at_level(catalogue.cases, level["id"])))
+    at_level = catalogue.at_level(catalogue.cases, level["id"])
+    assert len(at_level) > CASE_TABLE_LIMIT
+    level_page = (project.docs_dir / "tasot" / f"{level['id']}.md").read_text(encoding="utf-8")
+    assert len(re.findall(r"^\| \[.+?\]\(\.\./esimerkit/", level_page, flags=re.M)) == CASE_TABLE_LIMIT
+    assert (f"kaikkiaan {len(at_level)} esimerkistä. Kaikki ne löydät "
+            f"[suodattimista](../loyda.md?tyyppi=case&taso={level['id']})") in level_page

@@ -155,13 +155,13 @@ class Catalogue:
         cases = self.used_by[method.id] if method else self.cases
         return sorted(cases, key=lambda case: case.data["updated"], reverse=True)[:count]
 
-    def newest_cases(self, count: int) -> list[Record]:
-        """Cases by their own start year, latest first; cases without a known year last."""
+    def newest_cases(self, count: int, among: list[Record] | None = None) -> list[Record]:
+        """Cases (all, or ``among``) by their own start year, latest first; cases without a known year last."""
         def started(case: Record) -> tuple[bool, int, int]:
             years = case.data["years"]
             start, end = years.get("start"), years.get("end")
             return start is None, -(start or 0), -(end or start or 0)
-        return sorted(self.cases, key=started)[:count]
+        return sorted(self.cases if among is None else among, key=started)[:count]
 
     def recently_added(self, count: int) -> list[Record]:
         """Records by the day they were first published, latest first."""

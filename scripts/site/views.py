@@ -53,11 +53,25 @@ def level_page(level_id: str) -> str:
     return f"{LEVEL_PREFIX}/{level_id}.md"
 
 
+# Cases in one table (the case list, a level page). A table of thousands is unreadable and
+# slow to open; beyond this the newest are listed and the finder's pages list them all.
+CASE_TABLE_LIMIT = 200
+
+
 class Views:
     """The catalogue's values as a reader sees them."""
 
+    case_table_limit = CASE_TABLE_LIMIT
+
     def __init__(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue
+
+    def case_table(self, cases: list[Record]) -> list[Record]:
+        """The cases a table lists, in their own order: all of them, or the newest :data:`CASE_TABLE_LIMIT`."""
+        if len(cases) <= self.case_table_limit:
+            return cases
+        newest = {id(case) for case in self.catalogue.newest_cases(self.case_table_limit, among=cases)}
+        return [case for case in cases if id(case) in newest]
 
     def level_names(self, level_ids: list[str]) -> list[str]:
         return [self.catalogue.vocabularies.label("levels", level_id) for level_id in level_ids]
