@@ -28,7 +28,7 @@ COPIED = ("data", "scripts", "overrides", "docs", "mkdocs.yml", "Makefile", "req
 GENERATED_PAGES = ("docs/menetelmat/", "docs/esimerkit/", "docs/tasot/", "docs/api/", "docs/schemas/",
                    "docs/kaaviot/", "docs/index.md", "docs/loyda.md", "docs/vertailu.md", "docs/avoin-data.md", "docs/naytto.md",
                    "docs/osallistu.md", "docs/saavutettavuusseloste.md",
-                   "docs/syote.xml", "overrides/partials/site-contract.html")
+                   "docs/syote.xml", "docs/opas.json", "overrides/partials/site-contract.html")
 GENERATED = ("site/", "build/", ".cache/", *GENERATED_PAGES)
 
 
