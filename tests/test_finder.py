@@ -1,5 +1,6 @@
 """The page "Löydä menetelmä" in Chromium: every facet, combined filters, counts, the address
-as the filter state, the three-question guide, keyboard use and the no-JavaScript list.
+as the filter state, keyboard use (with the guide) and the no-JavaScript list; the guide
+itself is in test_guide.py.
 
 Expected results come from the catalogue in Python (the same records the site was built
 from, ``real_catalogue``), so the browser's filtering is checked against the data, not
@@ -15,7 +16,6 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from conftest import answer_guide
 from scripts.project import REPO_ROOT
 from scripts.site.facets import Facets
 
@@ -146,31 +146,6 @@ def test_level_page_opens_the_filter_preset_to_its_level(page, expected_titles):
     page.get_by_role("link", name="Suodata tämän tason menetelmiä ja esimerkkejä").click()
     expect(checkbox(page, "taso", "toimintaosallisuus")).to_be_checked()
     assert visible_titles(page) == expected_titles(taso=["toimintaosallisuus"])
-
-
-def test_guide_suggests_methods_that_fit_and_says_why(page, catalogue):
-    # "We want clients with a substance abuse history to evaluate our service."
-    page.goto("loyda/")
-    answer_guide(page, "Arviointiosallisuus", "Mielenterveys- ja päihdekuntoutujat", "Paljon")
-    suggestions = page.locator(".guide-list > li")
-    expect(suggestions.first).to_be_visible()
-    titles = suggestions.locator("a").all_inner_texts()
-    assert "Bikva" in titles and len(titles) <= 5
-    for title in titles:
-        method = next(m for m in catalogue.methods if m.title == title)
-        assert "arviointiosallisuus" in method.levels
-    expect(suggestions.first.locator("p")).to_contain_text("arviointiosallisuus")
-    expect(page.locator("#guide-answer h3")).to_be_focused()
-
-
-def test_guide_respects_the_resources_at_hand(page, catalogue):
-    page.goto("loyda/")
-    answer_guide(page, "Päätösosallisuus", "Ryhmällä ei ole väliä", "Vähän")
-    titles = page.locator(".guide-list > li a").all_inner_texts()
-    assert titles
-    for title in titles:
-        method = next(m for m in catalogue.methods if m.title == title)
-        assert method.data["resources"]["level"] == "kevyt"
 
 
 def test_keyboard_alone_answers_the_guide_and_filters(page, catalogue):
