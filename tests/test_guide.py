@@ -76,6 +76,12 @@ def test_guide_data_has_every_method_and_its_own_address_names(built_site, catal
     record = catalogue.methods_by_id["bikva"]
     assert bikva["time"] == record.data["resources"]["time"]
     assert bikva["caseCount"] == len(catalogue.used_by["bikva"])
+    # Where the cases were, short enough to read: at most three municipalities named.
+    by_url = {case.url: case for case in catalogue.cases}
+    shown = [(entry, by_url[entry["url"]]) for method in data["methods"] for entry in method["cases"]]
+    entry, case = next((entry, case) for entry, case in shown if len(case.data["municipalities"]) > 3)
+    municipalities = case.data["municipalities"]
+    assert entry["places"] == f"{', '.join(municipalities[:3])} ja {len(municipalities) - 3} muuta kuntaa"
     # The finder reads its filters from the query; the guide's names differ from every one.
     facet_params = {item["param"] for item in yaml.safe_load((REPO_ROOT / "data" / "facets.yml").read_text("utf-8"))}
     assert data["address"] == ADDRESS

@@ -70,7 +70,8 @@ function start(contract, form, answerBox, statusBox, guideBox) {
       parts.push(element("ol", { className: "guide-list" }, shown.map((method) => suggestion(data, method, answers))));
       const more = element("a", {
         href: "?" + finderQuery(data, answers, contract) + "#finder-heading",
-        textContent: "Näytä kaikki " + ranked.length + " sopivaa menetelmää suodattimissa",
+        textContent: ranked.length === 1 ? "Näytä sopiva menetelmä suodattimissa"
+          : "Näytä kaikki " + ranked.length + " sopivaa menetelmää suodattimissa",
       });
       parts.push(element("p", {}, [more]));
     } else {

@@ -78,7 +78,7 @@ test("guide: each suggestion says why it fits and what it takes, from its own fi
   assert.equal(forRaati.why, "Sopii myös tasolle kuuleminen; päätaso on vaikuttaminen. " +
     "Kohderyhmiin kuuluvat nuoret ja 1 muu ryhmä. Resurssitarve on kohtalainen.");
   assert.equal(forKysely.why, "Päätaso on kuuleminen. Kohderyhmiin kuuluvat nuoret ja 3 muuta ryhmää. " +
-    "Resurssitarve on kevyt, vähemmän kuin teillä on käytettävissä.");
+    "Resurssitarve on kevyt: menetelmä vaatii vähemmän kuin teillä on käytettävissä.");
   assert.deepEqual(forRaati.needs, [
     { label: "Kuka vetää", text: "Ei vetäjää" }, { label: "Aika", text: "Kokous kerran kuussa." },
     { label: "Kustannukset", text: "Tarjoilu." }, { label: "Kesto", text: "Pysyvä" }]);

@@ -5,8 +5,6 @@
  * { level, group, resources }: group "" means any group; an unanswered group or resources
  * (undefined) also leave nothing out, so a link that only names the level is answered too.
  */
-import { selectionToQuery } from "./finder-logic.js";
-
 const titleOrder = new Intl.Collator("fi");
 // Groups named in a reason when the answer was "any group"; the rest are counted.
 const GROUPS_NAMED = 3;
@@ -85,7 +83,7 @@ export function reasons(data, method, answers) {
   }
   const lighter = data.resourceOrder.indexOf(method.resources) < data.resourceOrder.indexOf(answers.resources);
   why.push("Resurssitarve on " + lower(data, "resources", method.resources) +
-    (lighter ? ", vähemmän kuin teillä on käytettävissä." : "."));
+    (lighter ? ": menetelmä vaatii vähemmän kuin teillä on käytettävissä." : "."));
   const needs = [];
   Object.keys(data.needs).forEach((key) => {
     const value = method[key];
@@ -154,15 +152,16 @@ export function fragmentToAnswers(data, hash) {
   return answers;
 }
 
-// The finder query behind "Näytä kaikki": methods at the level, for the group, within the resources.
+// The finder query behind "Näytä kaikki" (the finder's filter names from the contract): methods
+// at the level, for the group, needing the resources or fewer (any of those resource levels).
 export function finderQuery(data, answers, contract) {
-  const chosen = {};
-  chosen[contract.kindParam] = ["method"];
-  chosen[contract.guide.level] = [answers.level];
-  if (answers.group) chosen[contract.guide.group] = [answers.group];
+  const query = new URLSearchParams();
+  query.append(contract.kindParam, "method");
+  query.append(contract.guide.level, answers.level);
+  if (answers.group) query.append(contract.guide.group, answers.group);
   const within = resourcesWithin(data, answers.resources);
-  if (within.length < data.resourceOrder.length) chosen[contract.guide.resources] = within;
-  return selectionToQuery(chosen);
+  if (within.length < data.resourceOrder.length) within.forEach((value) => query.append(contract.guide.resources, value));
+  return query.toString();
 }
 
 // What the live region says: how many suggestions, or that there are none and what is near.
