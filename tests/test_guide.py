@@ -187,3 +187,10 @@ def test_front_page_and_answered_guide_have_no_wcag_violations(page, address):
         expect(page.locator("#guide-answer h3")).to_be_visible()
     assert violations(page) == []
     assert page.evaluate("() => document.documentElement.scrollWidth") <= page.viewport_size["width"]
+
+
+def test_guide_says_so_when_its_data_cannot_be_loaded(page):
+    page.route("**/opas.json", lambda route: route.fulfill(status=404))
+    page.goto("loyda/")
+    answer_guide(page, "Tieto-osallisuus", "Nuoret", "Vähän")
+    expect(page.get_by_role("status").filter(has_text="Ehdotuksia ei voitu ladata")).to_be_visible()

@@ -32,6 +32,9 @@ function start(contract, form, answerBox, statusBox, guideBox) {
     loading = loading || fetch(source).then((response) => {
       if (!response.ok) throw new Error(response.status);
       return response.json();
+    }).catch((error) => {
+      loading = null;  // the next answer tries again
+      throw error;
     });
     return loading;
   }
@@ -119,7 +122,8 @@ function start(contract, form, answerBox, statusBox, guideBox) {
   // list; answers in the address open the guide again (fromAddress).
   guideBox.hidden = false;
   guideBox.open = location.search === "";
-  form.addEventListener("focusin", load, { once: true });
+  // Fetched ahead while the questions are answered; a failure is reported on answering.
+  form.addEventListener("focusin", () => { load().catch(() => {}); }, { once: true });
   form.addEventListener("submit", answer);
   window.addEventListener("hashchange", () => fromAddress(true));
   fromAddress(true);
