@@ -20,6 +20,7 @@ from playwright.sync_api import expect
 from conftest import answer_guide
 from scripts.pipeline.model import finnish_sort_key
 from scripts.project import REPO_ROOT
+from scripts.site.facets import KIND_PARAM
 from scripts.site.guide_data import ADDRESS
 from test_accessibility import violations
 
@@ -85,7 +86,7 @@ def test_guide_data_has_every_method_and_its_own_address_names(built_site, catal
     # The finder reads its filters from the query; the guide's names differ from every one.
     facet_params = {item["param"] for item in yaml.safe_load((REPO_ROOT / "data" / "facets.yml").read_text("utf-8"))}
     assert data["address"] == ADDRESS
-    assert not set(ADDRESS.values()) & (facet_params | {"tyyppi"})
+    assert not set(ADDRESS.values()) & (facet_params | {KIND_PARAM})
 
 
 def test_suggestions_say_why_they_fit_and_what_they_take(page, catalogue, expected):
