@@ -15,6 +15,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
 from conftest import answer_guide
@@ -83,6 +84,12 @@ def test_guide_data_has_every_method_and_its_own_address_names(built_site, catal
     entry, case = next((entry, case) for entry, case in shown if len(case.data["municipalities"]) > 3)
     municipalities = case.data["municipalities"]
     assert entry["places"] == f"{', '.join(municipalities[:3])} ja {len(municipalities) - 3} muuta kuntaa"
+    # The finder's filter names: the guide's radio buttons carry them, "show all" links with them.
+    form = BeautifulSoup((built_site / "loyda" / "index.html").read_text(encoding="utf-8"), "html.parser").find(id="guide-form")
+    assert form.find("input", type="radio")["name"] == data["finder"]["level"]
+    assert {radio["name"] for radio in form.find_all("input", type="radio")} == \
+        {data["finder"][question] for question in ("level", "group", "resources")}
+    assert data["finder"]["kind"] == KIND_PARAM and data["words"]["many"] == "menetelmää"
     # The finder reads its filters from the query; the guide's names differ from every one.
     facet_params = {item["param"] for item in yaml.safe_load((REPO_ROOT / "data" / "facets.yml").read_text("utf-8"))}
     assert data["address"] == ADDRESS

@@ -7,10 +7,10 @@
  * guide can be reloaded, shared and linked from the front page; the finder keeps the
  * fragment and reads only its query. Answering sets the fragment; every change of the
  * fragment (an answer, an alternative, Back) shows the suggestions. The methods come from the
- * guide's own data file (scripts/site/guide_data.py), loaded when first needed.
- * A module script; see finder.js on full page loads.
+ * guide's own data file (scripts/site/guide_data.py), loaded when first needed; it also names
+ * the finder's filters, so the guide needs no other file. A module script; see finder.js on
+ * full page loads.
  */
-import { readContract } from "./lib/contract.js";
 import {
   alternatives, answersToFragment, casesText, finderQuery, fragmentToAnswers, orderText, rankMethods,
   reasons, statusText,
@@ -25,7 +25,7 @@ function element(name, properties, children) {
   return node;
 }
 
-function start(contract, form, answerBox, statusBox, guideBox) {
+function start(form, answerBox, statusBox, guideBox) {
   const source = new URL(form.getAttribute("data-source"), location.href);
   let loading = null;
   function load() {
@@ -72,20 +72,20 @@ function start(contract, form, answerBox, statusBox, guideBox) {
       parts.push(element("p", { className: "guide-order", textContent: orderText(data, answers) }));
       parts.push(element("ol", { className: "guide-list" }, shown.map((method) => suggestion(data, method, answers))));
       const more = element("a", {
-        href: "?" + finderQuery(data, answers, contract) + "#finder-heading",
+        href: "?" + finderQuery(data, answers) + "#finder-heading",
         textContent: ranked.length === 1 ? "Näytä sopiva menetelmä suodattimissa"
           : "Näytä kaikki " + ranked.length + " sopivaa menetelmää suodattimissa",
       });
       parts.push(element("p", {}, [more]));
     } else {
-      const near = alternatives(data, answers, contract);
+      const near = alternatives(data, answers);
       parts.push(element("p", { textContent: near.length ? "Lähimmät vaihtoehdot, joilla menetelmiä löytyy:"
         : "Kokeilkaa toista tasoa tai katsokaa kaikki menetelmät suodattimissa." }));
       parts.push(element("ul", { className: "guide-alternatives" }, near.map((entry) =>
         element("li", {}, [element("a", { href: "#" + answersToFragment(data, entry.answers), textContent: entry.text })]))));
     }
     answerBox.replaceChildren(...parts);
-    statusBox.textContent = statusText(data, answers, contract, shown.length);
+    statusBox.textContent = statusText(data, answers, shown.length);
     return heading;
   }
 
@@ -96,7 +96,7 @@ function start(contract, form, answerBox, statusBox, guideBox) {
       const answers = fragmentToAnswers(data, location.hash);
       if (!answers) return;
       QUESTIONS.forEach((question) => {
-        form.querySelectorAll("input[name=" + contract.guide[question] + "]").forEach((input) => {
+        form.querySelectorAll("input[name=" + data.finder[question] + "]").forEach((input) => {
           input.checked = input.value === answers[question];
         });
       });
@@ -109,9 +109,9 @@ function start(contract, form, answerBox, statusBox, guideBox) {
   function answer(event) {
     event.preventDefault();
     const filled = new FormData(form);
-    const answers = {};
-    QUESTIONS.forEach((question) => { answers[question] = filled.get(contract.guide[question]); });
     load().then((data) => {
+      const answers = {};
+      QUESTIONS.forEach((question) => { answers[question] = filled.get(data.finder[question]); });
       const hash = "#" + answersToFragment(data, answers);
       if (location.hash === hash) fromAddress(true);
       else location.hash = hash;  // hashchange shows them
@@ -129,9 +129,8 @@ function start(contract, form, answerBox, statusBox, guideBox) {
   fromAddress(true);
 }
 
-const contract = readContract(document);
 const form = document.getElementById("guide-form");
 const answerBox = document.getElementById("guide-answer");
 const statusBox = document.getElementById("guide-status");
 const guideBox = document.getElementById("guide");
-if (contract && form && answerBox && statusBox && guideBox) start(contract, form, answerBox, statusBox, guideBox);
+if (form && answerBox && statusBox && guideBox) start(form, answerBox, statusBox, guideBox);

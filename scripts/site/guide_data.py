@@ -6,8 +6,10 @@ time, money, group size, duration and the cases that used it, with where and whe
 this compact JSON when it is first needed instead of reading the finder's list, so the
 finder can load its own data as it likes. Only methods are in it, and only those fields.
 
-Labels come from the vocabularies and the record schema, as on the record pages. The
-guide's answers live in the page address's fragment under :data:`ADDRESS` names: the
+Labels come from the vocabularies and the record schema, as on the record pages; the
+finder's filter names (for the guide's radio buttons and its "show all" link) from the
+facets, as in the page contract. With those in it the guide needs no other file to start.
+The guide's answers live in the page address's fragment under :data:`ADDRESS` names: the
 finder keeps the fragment untouched and reads its filters from the query, so the two never
 mix (a test checks the names differ from the finder's parameters).
 """
@@ -18,6 +20,8 @@ import json
 
 from scripts.pipeline.config import GUIDE_FIELDS
 from scripts.pipeline.model import Catalogue, Record
+from scripts.rules.kinds import KINDS
+from scripts.site.facets import KIND_PARAM, Facets
 from scripts.site.views import Views
 
 # Written under docs/ (listed in scripts.project.GENERATED_PAGES); /opas.json on the site.
@@ -73,10 +77,12 @@ def _enum_labels(schema: dict) -> dict[str, str]:
 
 
 def guide_data(catalogue: Catalogue) -> dict:
-    views = Views(catalogue)
+    views, facets = Views(catalogue), Facets(catalogue)
     field = lambda name: catalogue.schemas.field("method", name) or {}  # noqa: E731
     return {
         "address": ADDRESS,
+        "finder": {"kind": KIND_PARAM, **{question: facets.param_of(name) for question, name in GUIDE_FIELDS.items()}},
+        "words": {"one": KINDS["method"].one, "many": KINDS["method"].many},
         "resourceOrder": field(GUIDE_FIELDS["resources"]).get("enum", []),
         "labels": {
             "level": {level["id"]: level["name"] for level in catalogue.levels},

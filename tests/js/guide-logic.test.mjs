@@ -5,7 +5,6 @@ import {
   alternatives, answersToFragment, casesText, finderQuery, fragmentToAnswers, matching, orderText, rankMethods,
   reasons, resourcesWithin, scopeText, statusText,
 } from "../../docs/javascripts/lib/guide-logic.js";
-import { contract } from "./contract-fixture.mjs";
 
 // The guide's data as scripts/site/guide_data.py writes it, with a few methods.
 function method(title, levels, groups, resources, caseCount = 0, extra = {}) {
@@ -24,6 +23,8 @@ function method(title, levels, groups, resources, caseCount = 0, extra = {}) {
 function guideData(methods) {
   return {
     address: { level: "tavoite", group: "ryhma", resources: "varat" },
+    finder: { kind: "tyyppi", level: "taso", group: "kohderyhma", resources: "resurssit" },
+    words: { one: "menetelmä", many: "menetelmää" },
     resourceOrder: ["kevyt", "kohtalainen", "vaativa"],
     labels: {
       level: { tieto: "Tieto", kuuleminen: "Kuuleminen", vaikuttaminen: "Vaikuttaminen" },
@@ -116,13 +117,14 @@ test("guide: answers go to the address fragment and back", () => {
 });
 
 test("guide: 'Näytä kaikki' keeps every answer, resources as the lighter levels too", () => {
-  assert.equal(finderQuery(data, { level: "kuuleminen", group: "nuoret", resources: "kohtalainen" }, contract()),
+  assert.equal(finderQuery(data, { level: "kuuleminen", group: "nuoret", resources: "kohtalainen" }),
     "tyyppi=method&taso=kuuleminen&kohderyhma=nuoret&resurssit=kevyt&resurssit=kohtalainen");
   // Any group and the most resources filter on neither.
-  assert.equal(finderQuery(data, { level: "kuuleminen", group: "", resources: "vaativa" }, contract()),
+  assert.equal(finderQuery(data, { level: "kuuleminen", group: "", resources: "vaativa" }),
     "tyyppi=method&taso=kuuleminen");
-  const renamed = contract({ kindParam: "laji", guide: { level: "aste", group: "ryhma", resources: "tarve" } });
-  assert.equal(finderQuery(data, { level: "tieto", group: "lapset", resources: "kevyt" }, renamed),
+  // The finder's names come from the data.
+  const renamed = Object.assign({}, data, { finder: { kind: "laji", level: "aste", group: "ryhma", resources: "tarve" } });
+  assert.equal(finderQuery(renamed, { level: "tieto", group: "lapset", resources: "kevyt" }),
     "laji=method&aste=tieto&ryhma=lapset&tarve=kevyt");
 });
 
@@ -130,37 +132,38 @@ test("guide: no match offers the nearest answers that do match", () => {
   // Raati would do for ikääntyneet but needs some resources.
   const none = { level: "vaikuttaminen", group: "ikaantyneet", resources: "kevyt" };
   assert.deepEqual(matching(data, none), []);
-  const near = alternatives(data, none, contract());
+  const near = alternatives(data, none);
   assert.deepEqual(near.map((entry) => entry.text), ["Resurssitarve enintään kohtalainen (1 menetelmä)"]);
   assert.deepEqual(near[0].answers, { level: "vaikuttaminen", group: "ikaantyneet", resources: "kohtalainen" });
-  const group = alternatives(data, { level: "vaikuttaminen", group: "lapset", resources: "vaativa" }, contract());
+  const group = alternatives(data, { level: "vaikuttaminen", group: "lapset", resources: "vaativa" });
   assert.deepEqual(group.map((entry) => entry.text), ["Mikä tahansa kohderyhmä (2 menetelmää)"]);
   // Resources skip a step that still finds nothing.
-  const skip = alternatives(guideData([budjetointi]), { level: "vaikuttaminen", group: "nuoret", resources: "kevyt" },
-    contract());
+  const skip = alternatives(guideData([budjetointi]), { level: "vaikuttaminen", group: "nuoret", resources: "kevyt" });
   assert.deepEqual(skip.map((entry) => entry.text), ["Resurssitarve enintään vaativa (1 menetelmä)"]);
   // Both a step up in resources and any group help: both offered, resources first.
   const paja = method("Paja", ["vaikuttaminen"], ["lapset"], "kevyt");
-  const both = alternatives(guideData([raati, paja]), { level: "vaikuttaminen", group: "ikaantyneet", resources: "kevyt" },
-    contract());
+  const both = alternatives(guideData([raati, paja]), { level: "vaikuttaminen", group: "ikaantyneet", resources: "kevyt" });
   assert.deepEqual(both.map((entry) => entry.text),
     ["Resurssitarve enintään kohtalainen (1 menetelmä)", "Mikä tahansa kohderyhmä (1 menetelmä)"]);
   assert.deepEqual(both[1].answers, { level: "vaikuttaminen", group: "", resources: "kevyt" });
   // Neither helps: the other levels for this group and these resources.
-  const levels = alternatives(data, { level: "tieto", group: "perheet", resources: "kevyt" }, contract());
+  const levels = alternatives(data, { level: "tieto", group: "perheet", resources: "kevyt" });
   assert.deepEqual(levels.map((entry) => entry.text), ["Taso kuuleminen (1 menetelmä)"]);
-  assert.deepEqual(alternatives(data, { level: "tieto", group: "", resources: "vaativa" }, contract())
+  assert.deepEqual(alternatives(data, { level: "tieto", group: "", resources: "vaativa" })
     .map((entry) => entry.answers.level), ["kuuleminen", "vaikuttaminen"]);
 });
 
 test("guide: the live region says what was found, or that nothing was and what is near", () => {
-  assert.equal(statusText(data, { level: "kuuleminen", group: "", resources: "vaativa" }, contract(), 3),
+  assert.equal(statusText(data, { level: "kuuleminen", group: "", resources: "vaativa" }, 3),
     "3 menetelmää sopii vastauksiinne: taso kuuleminen, mikä tahansa kohderyhmä, mikä tahansa resurssitarve.");
-  assert.equal(statusText(data, { level: "kuuleminen", group: "nuoret", resources: "kohtalainen" }, contract(), 1),
+  assert.equal(statusText(data, { level: "kuuleminen", group: "nuoret", resources: "kohtalainen" }, 1),
     "2 menetelmää sopii vastauksiinne: taso kuuleminen, kohderyhmänä nuoret, resurssitarve kevyt tai kohtalainen." +
     " Alla niistä 1 ensimmäistä.");
-  assert.equal(statusText(data, { level: "vaikuttaminen", group: "lapset", resources: "kevyt" }, contract(), 0),
+  assert.equal(statusText(data, { level: "vaikuttaminen", group: "lapset", resources: "kevyt" }, 0),
     "Vastauksiinne (taso vaikuttaminen, kohderyhmänä lapset, resurssitarve kevyt) ei sovi yhtään menetelmää. " +
     "Lähimmät vaihtoehdot: Taso kuuleminen (1 menetelmä).");
+  const words = Object.assign({}, data, { words: { one: "keino", many: "keinoa" } });
+  assert.equal(statusText(words, { level: "kuuleminen", group: "nuoret", resources: "kevyt" }, 1),
+    "1 keino sopii vastauksiinne: taso kuuleminen, kohderyhmänä nuoret, resurssitarve kevyt.");
   assert.equal(scopeText(data, { level: "tieto" }), "taso tieto, mikä tahansa kohderyhmä, mikä tahansa resurssitarve");
 });

@@ -1,7 +1,8 @@
 /*
  * The three-question guide's logic (overrides/records/_guide.md, docs/javascripts/guide.js),
  * apart from the page. `data` is the guide's own JSON (scripts/site/guide_data.py): methods
- * with the facts the reasons quote, the Finnish labels and the address names. `answers` is
+ * with the facts the reasons quote, the Finnish labels, the address names and the finder's
+ * filter names. `answers` is
  * { level, group, resources }: group "" means any group; an unanswered group or resources
  * (undefined) also leave nothing out, so a link that only names the level is answered too.
  */
@@ -13,9 +14,8 @@ function lower(data, question, value) {
   return ((data.labels[question] || {})[value] || value).toLowerCase();
 }
 
-function count(number, contract) {
-  const words = contract.kinds.method;
-  return number + " " + (number === 1 ? words.one : words.many);
+function count(data, number) {
+  return number + " " + (number === 1 ? data.words.one : data.words.many);
 }
 
 // The resource levels a method may need: the chosen one and every lighter one (all if unanswered).
@@ -107,11 +107,11 @@ export function casesText(reason) {
  * that has any, the same level for any group, and only when neither helps, the other levels
  * for this group and these resources. [{ answers, count, text }]
  */
-export function alternatives(data, answers, contract) {
+export function alternatives(data, answers) {
   const found = [];
   const offer = (changed, text) => {
     const number = matching(data, changed).length;
-    if (number > 0) found.push({ answers: changed, count: number, text: text + " (" + count(number, contract) + ")" });
+    if (number > 0) found.push({ answers: changed, count: number, text: text + " (" + count(data, number) + ")" });
     return number > 0;
   };
   const limit = data.resourceOrder.indexOf(answers.resources);
@@ -152,26 +152,27 @@ export function fragmentToAnswers(data, hash) {
   return answers;
 }
 
-// The finder query behind "Näytä kaikki" (the finder's filter names from the contract): methods
-// at the level, for the group, needing the resources or fewer (any of those resource levels).
-export function finderQuery(data, answers, contract) {
+// The finder query behind "Näytä kaikki": methods at the level, for the group, needing the
+// resources or fewer (any of those resource levels).
+export function finderQuery(data, answers) {
+  const names = data.finder;
   const query = new URLSearchParams();
-  query.append(contract.kindParam, "method");
-  query.append(contract.guide.level, answers.level);
-  if (answers.group) query.append(contract.guide.group, answers.group);
+  query.append(names.kind, "method");
+  query.append(names.level, answers.level);
+  if (answers.group) query.append(names.group, answers.group);
   const within = resourcesWithin(data, answers.resources);
-  if (within.length < data.resourceOrder.length) within.forEach((value) => query.append(contract.guide.resources, value));
+  if (within.length < data.resourceOrder.length) within.forEach((value) => query.append(names.resources, value));
   return query.toString();
 }
 
 // What the live region says: how many suggestions, or that there are none and what is near.
-export function statusText(data, answers, contract, shown) {
+export function statusText(data, answers, shown) {
   const total = matching(data, answers).length;
   if (total > 0) {
-    return count(total, contract) + " sopii vastauksiinne: " + scopeText(data, answers) + "." +
+    return count(data, total) + " sopii vastauksiinne: " + scopeText(data, answers) + "." +
       (shown < total ? " Alla niistä " + shown + " ensimmäistä." : "");
   }
-  const near = alternatives(data, answers, contract).map((entry) => entry.text);
+  const near = alternatives(data, answers).map((entry) => entry.text);
   return "Vastauksiinne (" + scopeText(data, answers) + ") ei sovi yhtään menetelmää." +
     (near.length ? " Lähimmät vaihtoehdot: " + near.join(", ") + "." : "");
 }
