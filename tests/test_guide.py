@@ -16,6 +16,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from conftest import answer_guide
@@ -23,9 +24,15 @@ from scripts.pipeline.model import finnish_sort_key
 from scripts.project import REPO_ROOT
 from scripts.site.facets import KIND_PARAM
 from scripts.site.guide_data import ADDRESS
-from test_accessibility import violations
 
 WIDTHS = [390, 1280]
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+def violations(page) -> list[str]:
+    """axe-core's WCAG 2.1 A/AA findings on the page, as in test_accessibility.py."""
+    return [f"{v['id']}: {v['nodes'][0]['target']} {v['help']}"
+            for v in Axe().run(page, options=WCAG).response["violations"]]
 
 
 @pytest.fixture(scope="module")
