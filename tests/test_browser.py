@@ -27,7 +27,7 @@ def page(browser, site_url):
 
 def test_levels_lead_from_front_page_to_method(page):
     page.goto("")
-    page.locator("article").get_by_role("link", name="Arviointiosallisuus").click()
+    page.locator("article").get_by_role("link", name="Arviointiosallisuus", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_accessible_name("Arviointiosallisuus")
     page.locator("article").get_by_role("link", name="Bikva", exact=True).click()
     expect(page).to_have_url(re.compile(r"/menetelmat/bikva/$"))

@@ -24,7 +24,7 @@ from scripts.pipeline.model import Catalogue
 from scripts.project import GENERATED_PAGES, Project
 from scripts.rules.kinds import KINDS
 from scripts.rules.schemas import SCHEMA_BASE
-from scripts.site import contract
+from scripts.site import contract, guide_data
 from scripts.site.charts import case_charts, chart_files
 from scripts.site.exports import export_files
 from scripts.site.facets import KIND_PARAM, Facets
@@ -66,7 +66,8 @@ def render_pages(catalogue: Catalogue, project: Project, site: SiteIdentity) -> 
               "finder": Finder(catalogue, facets, views),
               "kind_param": KIND_PARAM, "name_weight": contract.NAME_WEIGHT,
               "case_count_attribute": contract.CASE_COUNT_ATTRIBUTE, "front_matter": front_matter,
-              "site": site, "charts": case_charts(catalogue), "region_map": RegionMap.of(catalogue, facets)}
+              "site": site, "charts": case_charts(catalogue), "region_map": RegionMap.of(catalogue, facets),
+              "guide_address": guide_data.guide_address, "guide_file": guide_data.FILE}
     pages = {page: env.get_template(template).render(page=page, **common) for page, template in SINGLE_PAGES.items()}
     for page, list_page in common["finder"].list_pages().items():
         pages[page] = env.get_template("finder-page.md").render(page=page, list_page=list_page, **common)
@@ -100,12 +101,12 @@ def write_if_changed(path: Path, content: str) -> bool:
 
 
 def generate(catalogue: Catalogue, project: Project, site: SiteIdentity) -> int:
-    """Write all pages, exports, charts and the page contract; return how many files changed."""
+    """Write all pages, exports, charts, the guide's data and the page contract; return how many files changed."""
     schemas = {f"schemas/{path.name}": path.read_text(encoding="utf-8").replace(SCHEMA_BASE, f"{site.url}schemas/")
                for path in project.schemas_dir.glob("*.schema.json")}
     outputs = {project.docs_dir / name: content for name, content in {
         **render_pages(catalogue, project, site), **export_files(catalogue, site.url, site.name), **schemas,
-        **chart_files(catalogue)}.items()}
+        **chart_files(catalogue), **guide_data.guide_file(catalogue)}.items()}
     facets = Facets(catalogue)
     outputs[project.root / contract.FILE] = contract.contract_file(catalogue, facets)
     outputs[project.docs_dir / DATA_FILE] = Finder(catalogue, facets, Views(catalogue)).data_json
