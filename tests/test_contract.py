@@ -1,8 +1,9 @@
 """The page contract: what the browser scripts read from the build, one file for the site.
 
 ``scripts/site/contract.py`` writes ``javascripts/site-contract.json``; ``docs/javascripts/``
-spell out no kind label or filter name but load them from it (``lib/contract.js``
-``loadContract``; their unit tests in ``tests/js/`` feed them a contract of their own).
+spell out no kind label, kind filter name, citation words or search settings but load them from
+it (``lib/contract.js`` ``loadContract``; their unit tests in ``tests/js/`` feed them a contract
+of their own).
 Checked in the real records' built site, against the Python tables it comes from, and in
 Chromium: pages carry no copy of it, and the scripts on a page fetch it once.
 """
@@ -12,30 +13,40 @@ from __future__ import annotations
 import json
 import re
 
-import yaml
 from playwright.sync_api import expect
 
 from scripts.rules.kinds import KINDS
 from scripts.site.contract import SEARCH_BOX
+from scripts.site.facets import KIND_PARAM
+from scripts.site.finder import DATA_FILE
+from scripts.site.search_index import search_contract
+from scripts.site.views import ACCESSED, ACCESSED_LABEL
 
 
 def contract_of(built_site) -> dict:
     return json.loads((built_site / "javascripts" / "site-contract.json").read_text(encoding="utf-8"))
 
 
-def test_the_site_carries_the_contract(built_site, real_project):
+def test_the_site_carries_the_contract(built_site):
+    """Only what the scripts read, each part from the table it comes from. The finder's facets
+    and the guide's questions are in their own data files, not here."""
     contract = contract_of(built_site)
+    assert set(contract) == {"kinds", "kindParam", "citation", "search", "searchBox"}
     assert contract["kinds"] == {kind.id: {"label": kind.label, "plural": kind.plural, "one": kind.one,
                                            "many": kind.many} for kind in KINDS.values()}
     assert list(contract["kinds"]) == ["method", "case"]
-    facets = yaml.safe_load(real_project.facets_file.read_text(encoding="utf-8"))
-    assert [facet["param"] for facet in contract["facets"]] == [facet["param"] for facet in facets]
-    assert contract["facets"] == [{"param": facet["param"], "field": facet["field"]} for facet in facets]
-    params = {facet["param"] for facet in facets}
-    assert contract["kindParam"] not in params
-    assert set(contract["guide"].values()) <= params
+    assert contract["kindParam"] == KIND_PARAM
+    assert contract["citation"] == {"accessedMarker": ACCESSED, "accessedLabel": ACCESSED_LABEL}
+    assert contract["search"] == search_contract()
     assert contract["searchBox"] == SEARCH_BOX
     assert (built_site / SEARCH_BOX["finderPage"] / "index.html").is_file()
+
+
+def test_the_kind_parameter_is_the_finder_datas(built_site):
+    """The finder counts kinds by the contract's parameter in its own data file's records."""
+    data = json.loads((built_site / DATA_FILE).read_text(encoding="utf-8"))
+    kinds = {facet["param"]: facet["values"] for facet in data["facets"]}[contract_of(built_site)["kindParam"]]
+    assert set(kinds) == set(KINDS)
 
 
 def test_no_page_carries_a_copy_of_the_contract(built_site):

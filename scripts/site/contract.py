@@ -1,9 +1,13 @@
 """What the browser scripts need to know from the build, as one static JSON file.
 
-The scripts in ``docs/javascripts/`` never spell out a kind label, a filter name or a weight:
-they load ``javascripts/site-contract.json`` (``docs/javascripts/lib/contract.js``
-``loadContract``). One file rather than a copy in every page: it was 1.6 KB of each page's
-HTML (issue 16), and as a file the browser fetches it once and then answers it from its cache.
+The scripts in ``docs/javascripts/`` never spell out a kind label, the kind filter's name, the
+citation's access-date words or the search's settings and texts: they load
+``javascripts/site-contract.json`` (``docs/javascripts/lib/contract.js`` ``loadContract``). The
+finder's facets and the guide's questions are not in it: those scripts read their own data files
+(``scripts/site/finder.py``, ``scripts/site/guide_data.py``).
+
+One file rather than a copy in every page: it was 1.6 KB of each page's HTML (issue 16), and
+as a file the browser fetches it once and then answers it from its cache.
 It comes from the same site, so search and the finder work wherever the site itself does.
 """
 
@@ -12,18 +16,16 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 
-from scripts.pipeline.config import GUIDE_FIELDS
-from scripts.pipeline.model import Catalogue
 from scripts.rules.kinds import KINDS
-from scripts.site.facets import KIND_PARAM, Facets
+from scripts.site.facets import KIND_PARAM
 from scripts.site.search_index import search_contract
 from scripts.site.views import ACCESSED, ACCESSED_LABEL
 
 FILE = "docs/javascripts/site-contract.json"
-# Record names and aliases weigh this much in search (Pagefind's data-pagefind-weight); a
-# method whose name matched at this weight comes first among the results.
+# Record names and aliases weigh this much in search (Pagefind's data-pagefind-weight, written by
+# the record templates as `name_weight`); a method whose name matched at this weight comes first
+# among the results. Not part of the contract: no script reads it.
 NAME_WEIGHT = 10
-CASE_COUNT_ATTRIBUTE = "data-esimerkit"
 # The header search's results area, which docs/javascripts/search.js builds when the page has
 # loaded (it is hidden until the search opens, so no page carries its markup). {link} is the
 # link to the finder page, shown when a search finds nothing.
@@ -37,23 +39,19 @@ SEARCH_BOX = {
 }
 
 
-def contract(catalogue: Catalogue, facets: Facets) -> dict:
-    resources = catalogue.schemas.field("method", GUIDE_FIELDS["resources"]) or {}
+def contract() -> dict:
+    """What the scripts read: the kinds' words, the kind filter's name, the citation's access
+    date words, the search's settings and its results area's words."""
     return {
         "kinds": {kind.id: {key: value for key, value in asdict(kind).items()
                             if key in ("label", "plural", "one", "many")} for kind in KINDS.values()},
         "kindParam": KIND_PARAM,
-        "facets": [{"param": config.param, "field": config.field} for config in facets.configs],
-        "guide": {question: facets.param_of(field) for question, field in GUIDE_FIELDS.items()},
-        "resourceOrder": resources.get("enum", []),
-        "nameWeight": NAME_WEIGHT,
-        "caseCountAttribute": CASE_COUNT_ATTRIBUTE,
         "citation": {"accessedMarker": ACCESSED, "accessedLabel": ACCESSED_LABEL},
         "search": search_contract(),
         "searchBox": SEARCH_BOX,
     }
 
 
-def contract_file(catalogue: Catalogue, facets: Facets) -> str:
+def contract_file() -> str:
     """The contract file's text: compact JSON."""
-    return json.dumps(contract(catalogue, facets), ensure_ascii=False, separators=(",", ":")) + "\n"
+    return json.dumps(contract(), ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -8,8 +8,8 @@ finder can load its own data as it likes. Only methods are in it, and only those
 
 Labels come from the vocabularies and the record schema, as on the record pages; the
 finder's filter names (for the guide's radio buttons and its "show all" link) from the
-facets, as in the page contract. With those in it the guide needs no other file to start.
-The guide's answers live in the page address's fragment under :data:`ADDRESS` names: the
+facets, as in the finder's own data file. With those in it the guide needs no other file to
+start. The guide's answers live in the page address's fragment under :data:`ADDRESS` names: the
 finder keeps the fragment untouched and reads its filters from the query, so the two never
 mix (a test checks the names differ from the finder's parameters).
 """

@@ -64,8 +64,7 @@ def render_pages(catalogue: Catalogue, project: Project, site: SiteIdentity) -> 
     views, facets = Views(catalogue), Facets(catalogue)
     common = {"catalogue": catalogue, "views": views, "facets": facets, "kinds": KINDS,
               "finder": Finder(catalogue, facets, views),
-              "kind_param": KIND_PARAM, "name_weight": contract.NAME_WEIGHT,
-              "case_count_attribute": contract.CASE_COUNT_ATTRIBUTE, "front_matter": front_matter,
+              "kind_param": KIND_PARAM, "name_weight": contract.NAME_WEIGHT, "front_matter": front_matter,
               "site": site, "charts": case_charts(catalogue), "region_map": RegionMap.of(catalogue, facets),
               "guide_address": guide_data.guide_address, "guide_file": guide_data.FILE}
     pages = {page: env.get_template(template).render(page=page, **common) for page, template in SINGLE_PAGES.items()}
@@ -108,7 +107,7 @@ def generate(catalogue: Catalogue, project: Project, site: SiteIdentity) -> int:
         **render_pages(catalogue, project, site), **export_files(catalogue, site.url, site.name), **schemas,
         **chart_files(catalogue), **guide_data.guide_file(catalogue)}.items()}
     facets = Facets(catalogue)
-    outputs[project.root / contract.FILE] = contract.contract_file(catalogue, facets)
+    outputs[project.root / contract.FILE] = contract.contract_file()
     outputs[project.docs_dir / DATA_FILE] = Finder(catalogue, facets, Views(catalogue)).data_json
     changed = sum(write_if_changed(path, content) for path, content in outputs.items())
     for stale in generated_files(project) - set(outputs):

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { CONTRACT_URL, fetchContract, itemParams, parseContract } from "../../docs/javascripts/lib/contract.js";
+import { CONTRACT_URL, fetchContract, parseContract } from "../../docs/javascripts/lib/contract.js";
 import { CONTRACT_TEXT, contract } from "./contract-fixture.mjs";
 
 test("parses the contract the build writes", () => {
@@ -9,16 +9,11 @@ test("parses the contract the build writes", () => {
   assert.equal(parsed.kinds.method.label, "Menetelmä");
   assert.equal(parsed.kinds.case.many, "esimerkkiä");
   assert.equal(parsed.kindParam, "tyyppi");
-  assert.deepEqual(parsed.guide, { level: "taso", group: "kohderyhma", resources: "resurssit" });
-  assert.deepEqual(parsed.resourceOrder, ["kevyt", "kohtalainen", "vaativa"]);
-  assert.equal(parsed.nameWeight, 10);
-  assert.equal(parsed.caseCountAttribute, "data-esimerkit");
 });
 
-test("item parameters are the kind parameter, then the facets in contract order", () => {
-  assert.deepEqual(itemParams(parseContract(CONTRACT_TEXT)), [
-    "tyyppi", "taso", "kohderyhma", "palvelualue", "maakunta", "menetelma", "ymparisto", "kesto", "resurssit",
-  ]);
+test("parts the validity check does not require are kept as they are", () => {
+  const search = { page: 10 };
+  assert.deepEqual(parseContract(JSON.stringify(contract({ search }))).search, search);
 });
 
 test("text that is not a contract gives null", () => {
@@ -32,13 +27,10 @@ test("a contract missing a field or with a wrong type gives null", () => {
     "no kinds": { kinds: undefined },
     "no method kind": { kinds: { case: contract().kinds.case } },
     "kind without a word": { kinds: { method: { label: "Menetelmä", plural: "Menetelmät", one: "menetelmä" } } },
+    "kinds as a list": { kinds: [contract().kinds.method] },
+    "kind word empty": { kinds: { ...contract().kinds, case: { ...contract().kinds.case, one: "" } } },
     "no kind parameter": { kindParam: "" },
-    "facets not a list": { facets: { taso: "levels" } },
-    "facet without a parameter": { facets: [{ field: "levels" }] },
-    "guide question missing": { guide: { level: "taso", group: "kohderyhma" } },
-    "resource order not a list": { resourceOrder: "kevyt" },
-    "name weight as text": { nameWeight: "10" },
-    "no case count attribute": { caseCountAttribute: null },
+    "kind parameter not text": { kindParam: ["tyyppi"] },
   };
   for (const [name, change] of Object.entries(broken)) {
     assert.equal(parseContract(JSON.stringify(contract(change))), null, name);

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 
 import {
   countKinds, countsByValue, decodeData, filterButtonText, matches, queryToSelection, queryToSort, selectionToQuery,
-  showResultsText, shownText, splitValues, statusText, visibleItems,
+  showResultsText, shownText, statusText, visibleItems,
 } from "../../docs/javascripts/lib/finder-logic.js";
 import { contract } from "./contract-fixture.mjs";
 
@@ -23,12 +23,6 @@ const budjetointi = item("Osallistuva budjetointi", "method", { taso: ["vaikutta
 const tesoma = item("Tesoman budjetointi", "case", { taso: ["vaikuttaminen"], kohderyhma: ["nuoret"] });
 const all = [raati, kysely, budjetointi, tesoma];
 const params = ["tyyppi", "taso", "kohderyhma", "resurssit"];
-
-test("splitValues reads a data attribute", () => {
-  assert.deepEqual(splitValues("a|b"), ["a", "b"]);
-  assert.deepEqual(splitValues(""), []);
-  assert.deepEqual(splitValues(null), []);
-});
 
 test("matches: any value within a facet, every facet with a choice", () => {
   assert.deepEqual(all.filter((each) => matches(each, {})), all);

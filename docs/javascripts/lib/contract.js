@@ -1,19 +1,22 @@
 /*
  * The site contract: what the build knows and the page scripts need (kind ids and their
- * Finnish words, filter parameter names, the guide's questions, resource order, the search's
- * name weight). The build writes it once as javascripts/site-contract.json
+ * Finnish words, the kind filter's parameter name, the citation's access-date words, the
+ * search's settings and texts). The finder and the guide read their facets and questions from
+ * their own data files, not from here. The build writes it once as javascripts/site-contract.json
  * (scripts/site/contract.py), so nothing here repeats the vocabularies or the Finnish labels,
  * and no page carries a copy of it: the page scripts await loadContract(), which fetches the
  * file once per page; the browser's cache answers it on the next pages.
  */
 
 const isString = (value) => typeof value === "string" && value !== "";
-// Only what the scripts read is required (not kinds[…].plural or facets[…].field).
+// Only what the scripts read is required (not kinds[…].plural). The citation and search parts
+// are checked by the code that reads them (citation-logic.js, search-logic.js), which leaves the
+// page as it is when they are missing.
 const KIND_WORDS = ["label", "one", "many"];
 
 function validKinds(kinds) {
   return kinds !== null && typeof kinds === "object" && !Array.isArray(kinds) &&
-    // The guide suggests methods and the search ranks them first, so that kind must exist.
+    // A contract without the method kind is not one this site's build wrote.
     Object.prototype.hasOwnProperty.call(kinds, "method") &&
     Object.keys(kinds).every((id) => kinds[id] !== null && typeof kinds[id] === "object" &&
       KIND_WORDS.every((word) => isString(kinds[id][word])));
@@ -22,14 +25,7 @@ function validKinds(kinds) {
 function valid(contract) {
   return contract !== null && typeof contract === "object" &&
     validKinds(contract.kinds) &&
-    isString(contract.kindParam) &&
-    Array.isArray(contract.facets) &&
-    contract.facets.every((facet) => facet !== null && isString(facet.param)) &&
-    contract.guide !== null && typeof contract.guide === "object" &&
-    ["level", "group", "resources"].every((question) => isString(contract.guide[question])) &&
-    Array.isArray(contract.resourceOrder) && contract.resourceOrder.every(isString) &&
-    typeof contract.nameWeight === "number" && isFinite(contract.nameWeight) &&
-    isString(contract.caseCountAttribute);
+    isString(contract.kindParam);
 }
 
 // The contract from its JSON text, or null when it is missing or not the expected shape.
@@ -65,9 +61,4 @@ let shared = null;
 export function loadContract() {
   if (!shared) shared = fetchContract(CONTRACT_URL);
   return shared;
-}
-
-// Every parameter a finder list item carries: the kind first, then the facets.
-export function itemParams(contract) {
-  return [contract.kindParam].concat(contract.facets.map((facet) => facet.param));
 }

@@ -21,11 +21,6 @@ export function decodeData(data) {
   return { items, orders, params: data.facets.map((facet) => facet.param) };
 }
 
-// "a|b" from a data attribute -> ["a", "b"]; missing or empty -> []. (Still imported by guide.js.)
-export function splitValues(attribute) {
-  return (attribute || "").split("|").filter(Boolean);
-}
-
 // Any chosen value within a facet, every facet with a choice (but `except`).
 export function matches(item, chosen, except) {
   return Object.keys(chosen).every((param) => {
