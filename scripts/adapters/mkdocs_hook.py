@@ -2,7 +2,8 @@
 
 Only a thin wrapper: the pages come from the same :func:`scripts.site.build.load_and_generate`
 steps that :func:`scripts.site.build.build_site` runs before MkDocs, and the index from the
-same :func:`scripts.site.search_index.index_site` it runs after (here in a background thread),
+same :class:`scripts.site.search_index.SearchIndex` it builds beside MkDocs (here after each
+rebuild, in a background thread, with :func:`scripts.site.search_index.index_site`),
 so a plain build never depends on hooks (Zensical ignores them). Under ``mkdocs build`` this
 hook does nothing.
 """
@@ -109,7 +110,7 @@ def _index_when_asked(site_dir: Path) -> None:
         _reindex.wait()
         _reindex.clear()
         try:
-            index_site(site_dir, _catalogue, Project())
+            index_site(site_dir, _catalogue)
         except BuildError as error:
             log.warning("%s", error)
 
