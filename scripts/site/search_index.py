@@ -170,15 +170,21 @@ class _PageText(HTMLParser):
             (self.title if self.heading else self.text).append(data)
 
 
+def hand_written(folder: str) -> bool:
+    """Whether a built page's folder ("" or "." for the front page) may hold a hand-written page:
+    not a record's page (nor an old address of one) and not the search's own files."""
+    parts = [part for part in folder.split("/") if part not in ("", ".")]
+    record_folders = {kind.url_prefix for kind in KINDS.values()}
+    return not parts or not ((parts[0] in record_folders and len(parts) > 1) or parts[0] in (BUNDLE, WORDS_DIR))
+
+
 def page_documents(site_dir: Path, record_urls: set[str]) -> list[Document]:
     """Built pages outside the record folders that mark searchable content (hand-written pages)."""
     documents = []
-    record_folders = {kind.url_prefix for kind in KINDS.values()}
     for page in sorted(site_dir.rglob("index.html")):
         relative = page.parent.relative_to(site_dir).as_posix()
         url = "/" if relative == "." else f"/{relative}/"
-        top = relative.split("/")[0]
-        if url in record_urls or (top in record_folders and relative != top) or top in (BUNDLE, WORDS_DIR):
+        if url in record_urls or not hand_written(relative):
             continue
         source = page.read_text(encoding="utf-8")
         if "data-pagefind-body" not in source:
