@@ -9,7 +9,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from scripts.tools.benchmark import ROWS, TARGETS
+from scripts.tools.benchmark_targets import ROWS, TARGETS
 from scripts.project import REPO_ROOT
 
 

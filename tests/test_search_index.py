@@ -7,14 +7,16 @@ from __future__ import annotations
 
 import gzip
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 
 from scripts.pipeline.config import load_synonyms
 from scripts.site.lemmas import Lemmatiser, normal, words
-from scripts.site.search_index import (WORDS_DIR, WORDS_FILE, bucket, highlight_key, name_variants, search_contract,
-                                       synonym_table)
+from scripts.rules.kinds import KINDS
+from scripts.site.search_index import (BUNDLE, WORDS_DIR, WORDS_FILE, bucket, highlight_key, index_site, name_variants,
+                                       search_contract, synonym_table)
 
 SHARED = json.loads((Path(__file__).parent / "js" / "search-words.json").read_text(encoding="utf-8"))
 
@@ -125,3 +127,42 @@ def test_first_query_files_stay_small(built_site):
     assert len(gzip.compress(raw)) < 20_000
     folder = next((built_site / WORDS_DIR).glob("muodot-*"))
     assert max(len(gzip.compress(path.read_bytes())) for path in folder.glob("*.json")) < 6_000
+
+
+def indexed_documents(site: Path) -> dict[str, dict]:
+    """Pagefind's documents in a built site by address (its fragments: gzip, a signature, JSON)."""
+    documents = {}
+    for fragment in (site / BUNDLE / "fragment").glob("*.pf_fragment"):
+        document = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
+        documents[document["url"]] = document
+    return documents
+
+
+def test_index_covers_every_record_and_hand_written_page(built_site, real_catalogue):
+    """Every record, and every other built page that marks searchable text, is a search result."""
+    record_folders = {kind.url_prefix for kind in KINDS.values()}
+
+    def address(page: Path) -> str:
+        folder = page.parent.relative_to(built_site).as_posix()
+        return "/" if folder == "." else f"/{folder}/"
+
+    hand_written = {address(page) for page in built_site.rglob("index.html")
+                    if not (page.relative_to(built_site).parts[0] in record_folders and len(page.relative_to(built_site).parts) > 2)
+                    and "data-pagefind-body" in page.read_text(encoding="utf-8")}
+    assert {"/tietoa/", "/saavutettavuusseloste/", "/suorituskyky/"} <= hand_written
+    documents = indexed_documents(built_site)
+    assert set(documents) == {"/" + record.url for record in real_catalogue.records} | hand_written
+    assert documents["/menetelmat/asiakasraati/"]["meta"]["title"] == "Asiakasraati"
+    assert "suorituskyky_" in documents["/suorituskyky/"]["content"]
+
+
+def test_index_built_beside_the_site_is_the_index_made_in_one_go(built_site, real_catalogue, tmp_path):
+    """The build makes the records' half while MkDocs runs (scripts/site/index_beside.py); the live
+    preview makes the whole index after the site (index_site). Both give the same documents and tables."""
+    again = tmp_path / "site"
+    shutil.copytree(built_site, again, ignore=shutil.ignore_patterns(BUNDLE, WORDS_DIR))
+    index_site(again, real_catalogue)
+    assert indexed_documents(again) == indexed_documents(built_site)
+    for folder in (BUNDLE + "/fragment", BUNDLE + "/index", WORDS_DIR):  # Pagefind orders its filter files as it likes
+        files = {path.relative_to(built_site): path.read_bytes() for path in (built_site / folder).rglob("*") if path.is_file()}
+        assert files == {path.relative_to(again): path.read_bytes() for path in (again / folder).rglob("*") if path.is_file()}

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from conftest import copy_project, run_cli
 from scripts.site.build import page_mismatches
-from scripts.tools.benchmark import TARGETS
+from scripts.tools.benchmark_targets import TARGETS
 
 
 def test_zensical_builds_a_page_for_every_record(tmp_path, real_catalogue):

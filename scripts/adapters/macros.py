@@ -16,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent))
 
 from scripts.project import Project  # noqa: E402
 from scripts.site.views import filters  # noqa: E402
+from scripts.tools.benchmark_targets import ROWS, target_results  # noqa: E402
 
 
 def define_env(env) -> None:
@@ -23,8 +24,15 @@ def define_env(env) -> None:
 
     @env.macro
     def benchmark() -> dict | None:
-        """The latest benchmark (``python -m scripts.tools.benchmark --write-results``); None before the first run."""
-        return json.loads(benchmark_file.read_text(encoding="utf-8")) if benchmark_file.exists() else None
+        """The latest benchmark (``python -m scripts.tools.benchmark --write-results``) against today's
+        rows and targets (one measured later shows as not yet measured); None before the first run."""
+        if not benchmark_file.exists():
+            return None
+        result = json.loads(benchmark_file.read_text(encoding="utf-8"))
+        result["rows"] = [{"key": key, "label": label, "unit": unit} for key, label, unit in ROWS]
+        result["targets"] = target_results({**result["sizes"][-1], "growth": result["growth"],
+                                            "preview_s": result["preview_s"]})
+        return result
 
     search_file = Project().data_dir / "search-benchmark.json"
 

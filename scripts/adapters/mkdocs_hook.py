@@ -2,14 +2,18 @@
 
 Only a thin wrapper: the pages come from the same :func:`scripts.site.build.load_and_generate`
 steps that :func:`scripts.site.build.build_site` runs before MkDocs, and the index from the
-same :func:`scripts.site.search_index.index_site` it runs after (here in a background thread),
-so a plain build never depends on hooks (Zensical ignores them). Under ``mkdocs build`` this
-hook does nothing.
+same :class:`scripts.site.search_index.SearchIndex` it builds beside MkDocs (here after each
+rebuild, in a background thread, with :func:`scripts.site.search_index.index_site`),
+so a plain build never depends on hooks (Zensical ignores them). Under ``mkdocs build`` from
+:func:`scripts.site.build.build_site` it only renders the hand-written pages first and copies
+them for the search index, which then runs beside the records' rendering
+(:mod:`scripts.site.index_beside`); otherwise it does nothing.
 """
 
 from __future__ import annotations
 
 import html
+import posixpath
 import logging
 import os
 import re
@@ -20,13 +24,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent))
 
 from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.structure.files import Files  # noqa: E402
 
 from scripts.pipeline.config import DeploymentError, site_identity  # noqa: E402
 from scripts.project import Project  # noqa: E402
 from scripts.site.build import InvalidRecords, load_and_generate  # noqa: E402
 from scripts.site.commands import BuildError  # noqa: E402
 from scripts.site.editor_bundle import EditorMissing, install as install_editor  # noqa: E402
-from scripts.site.search_index import index_site  # noqa: E402
+from scripts.site.index_beside import PAGES_VARIABLE, READY  # noqa: E402
+from scripts.site.search_index import hand_written, index_site  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.records")
 _serving = False
@@ -85,17 +91,41 @@ def banner(problems: list) -> str:
 _shown: list = []
 
 
+_index_pages = os.environ.get(PAGES_VARIABLE)  # set by build_site for `mkdocs build`
+_to_copy: set[str] = set()  # the hand-written pages not yet copied for the search index
+
+
 def on_files(files, config):
     """The preview builds only changed pages (``--dirty``); when the problems change, every page is
-    rebuilt once, so the notice appears (and goes away) on all of them, not only on the edited one."""
+    rebuilt once, so the notice appears (and goes away) on all of them, not only on the edited one.
+
+    Under ``build_site``, the hand-written pages go first, so that the search index has them while
+    MkDocs renders the records (the order of the files changes no page, only sitemap.xml's order)."""
     if _serving and _problems != _shown:
         for file in files.documentation_pages():
             if os.path.isfile(file.abs_dest_path):
                 os.utime(file.abs_dest_path, (0, 0))
+    if _index_pages and not _serving:
+        _to_copy.update(file.dest_uri for file in files.documentation_pages() if hand_written(posixpath.dirname(file.dest_uri)))
+        return Files(sorted(files, key=lambda file: file.dest_uri not in _to_copy))
     return files
 
 
+def _copy_for_index(output: str, page) -> None:
+    """A hand-written page as built, for the search index; the folder is marked ready after the last one."""
+    if page.file.dest_uri not in _to_copy:
+        return
+    target = Path(_index_pages) / page.file.dest_uri
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(output, encoding="utf-8")
+    _to_copy.discard(page.file.dest_uri)
+    if not _to_copy:
+        (Path(_index_pages) / READY).touch()
+
+
 def on_post_page(output: str, page, config) -> str:
+    if _index_pages and not _serving:
+        _copy_for_index(output, page)
     if not _serving or not _problems:
         return output
     notice = banner(_problems)
@@ -109,7 +139,7 @@ def _index_when_asked(site_dir: Path) -> None:
         _reindex.wait()
         _reindex.clear()
         try:
-            index_site(site_dir, _catalogue, Project())
+            index_site(site_dir, _catalogue)
         except BuildError as error:
             log.warning("%s", error)
 

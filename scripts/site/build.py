@@ -1,7 +1,10 @@
 """The whole build, once: every step from record files to a site ready to publish.
 
 ``python -m scripts build``, the benchmark and the tests call :func:`build_site`; the live
-preview hook runs its first steps (:func:`load_and_generate`) and the search index. Each
+preview hook runs its first steps (:func:`load_and_generate`) and the search index. The search
+index is built beside the page generation and MkDocs, in a child process of its own
+(:mod:`scripts.site.index_beside`), Pagefind included while MkDocs renders the records:
+on two cores the build takes little more than MkDocs alone. Each
 step reports its time (and a child process its memory peak) through ``on_step``, which is
 how the benchmark measures the same code that publishes the site.
 """
@@ -25,7 +28,7 @@ from scripts.site.compact_html import compact_site
 from scripts.site.csp import write_policy
 from scripts.site.editor_bundle import EditorMissing, install as install_editor
 from scripts.site.pages import generate
-from scripts.site.search_index import index_site
+from scripts.site.index_beside import IndexBeside
 
 
 @dataclass(frozen=True)
@@ -45,18 +48,30 @@ def _own_peak() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def load_and_generate(project: Project, site: SiteIdentity,
-                      on_step: Callable[[Step], None] = lambda step: None) -> tuple[Catalogue, int]:
-    """Validate and write the generated pages; (catalogue, files changed). Raises :class:`InvalidRecords`."""
+def load_valid(project: Project, on_step: Callable[[Step], None] = lambda step: None) -> Catalogue:
+    """The catalogue of valid records. Raises :class:`InvalidRecords`."""
     start = time.perf_counter()
     catalogue, problems = load_catalogue(project)
     if problems:
         raise InvalidRecords(problems)
     on_step(Step("validation", time.perf_counter() - start, _own_peak()))
+    return catalogue
+
+
+def generate_pages(catalogue: Catalogue, project: Project, site: SiteIdentity,
+                   on_step: Callable[[Step], None] = lambda step: None) -> int:
+    """Write the generated pages; the number of files changed."""
     start = time.perf_counter()
     changed = generate(catalogue, project, site)
     on_step(Step("generation", time.perf_counter() - start, _own_peak()))
-    return catalogue, changed
+    return changed
+
+
+def load_and_generate(project: Project, site: SiteIdentity,
+                      on_step: Callable[[Step], None] = lambda step: None) -> tuple[Catalogue, int]:
+    """Validate and write the generated pages; (catalogue, files changed). Raises :class:`InvalidRecords`."""
+    catalogue = load_valid(project, on_step)
+    return catalogue, generate_pages(catalogue, project, site, on_step)
 
 
 def page_mismatches(catalogue: Catalogue, site_dir: Path) -> list[str]:
@@ -76,23 +91,28 @@ def build_site(project: Project, site: SiteIdentity, site_dir: Path | None = Non
     site_dir = (site_dir or project.site_dir).resolve()
     if generator == "zensical" and site_dir != project.site_dir.resolve():
         raise BuildError("Zensical kirjoittaa sivuston mkdocs.yml:n site_dir-kansioon; muuta kohdekansio sinne.")
-    catalogue, _ = load_and_generate(project, site, on_step)
-    seconds, peak = run_child(site_generator_command(project.mkdocs_config, site_dir, generator), project.root,
-                              "Sivuston rakentaminen", site.environment())
-    on_step(Step("site", seconds, peak))
+    catalogue = load_valid(project, on_step)
+    index = IndexBeside(catalogue, site_dir)  # the records' half of the search index, while the pages are made
+    try:
+        generate_pages(catalogue, project, site, on_step)
+        seconds, peak = run_child(site_generator_command(project.mkdocs_config, site_dir, generator), project.root,
+                                  "Sivuston rakentaminen", {**site.environment(), **index.environment()})
+        on_step(Step("site", seconds, peak))
 
-    start = time.perf_counter()
-    mismatches = page_mismatches(catalogue, site_dir)
-    if mismatches:
-        raise BuildError(f"Sivuja ja tietueita on eri määrä: {', '.join(mismatches[:10])}")
-    on_step(Step("page-check", time.perf_counter() - start, _own_peak()))
+        start = time.perf_counter()
+        mismatches = page_mismatches(catalogue, site_dir)
+        if mismatches:
+            raise BuildError(f"Sivuja ja tietueita on eri määrä: {', '.join(mismatches[:10])}")
+        on_step(Step("page-check", time.perf_counter() - start, _own_peak()))
 
-    start = time.perf_counter()
-    compact_site(site_dir)
-    on_step(Step("compaction", time.perf_counter() - start, _own_peak()))
-
-    seconds, peak = index_site(site_dir, catalogue, project)
-    on_step(Step("search-index", seconds, peak))
+        index.site_built(site_dir)  # Pagefind has run or runs while the pages are compacted
+        start = time.perf_counter()
+        compact_site(site_dir)
+        on_step(Step("compaction", time.perf_counter() - start, _own_peak()))
+        seconds, peak = index.wait()
+        on_step(Step("search-index", seconds, peak))
+    finally:
+        index.close()
 
     start = time.perf_counter()
     try:  # the browser editor's bundle from node_modules (scripts/site/editor_bundle.py)

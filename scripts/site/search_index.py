@@ -24,9 +24,11 @@ query (``docs/javascripts/lib/search-query.js``):
 Hand-written pages (about, accessibility, performance) are read from the built HTML: the
 part marked ``data-pagefind-body``, without ``data-pagefind-ignore`` parts or heading links.
 
-Run by :func:`scripts.site.build.build_site` after the site generator and by the
-live-preview hook after each rebuild, so the local preview searches the same way as the
-published site.
+:class:`SearchIndex` builds it in two halves: the records' documents from the catalogue, which
+:func:`scripts.site.build.build_site` has made in a child process while the site generator
+runs (:mod:`scripts.site.index_beside`), and the hand-written pages after it. The live-preview
+hook runs both halves after each rebuild (:func:`index_site`), so the local preview searches
+the same way as the published site.
 """
 
 from __future__ import annotations
@@ -46,7 +48,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from scripts.pipeline.model import Catalogue, Record
-from scripts.project import Project
 from scripts.rules.kinds import KINDS
 from scripts.site.commands import BuildError, run_child
 from scripts.site.lemmas import Lemmatiser, normal, words
@@ -169,15 +170,21 @@ class _PageText(HTMLParser):
             (self.title if self.heading else self.text).append(data)
 
 
+def hand_written(folder: str) -> bool:
+    """Whether a built page's folder ("" or "." for the front page) may hold a hand-written page:
+    not a record's page (nor an old address of one) and not the search's own files."""
+    parts = [part for part in folder.split("/") if part not in ("", ".")]
+    record_folders = {kind.url_prefix for kind in KINDS.values()}
+    return not parts or not ((parts[0] in record_folders and len(parts) > 1) or parts[0] in (BUNDLE, WORDS_DIR))
+
+
 def page_documents(site_dir: Path, record_urls: set[str]) -> list[Document]:
     """Built pages outside the record folders that mark searchable content (hand-written pages)."""
     documents = []
-    record_folders = {kind.url_prefix for kind in KINDS.values()}
     for page in sorted(site_dir.rglob("index.html")):
         relative = page.parent.relative_to(site_dir).as_posix()
         url = "/" if relative == "." else f"/{relative}/"
-        top = relative.split("/")[0]
-        if url in record_urls or (top in record_folders and relative != top) or top in (BUNDLE, WORDS_DIR):
+        if url in record_urls or not hand_written(relative):
             continue
         source = page.read_text(encoding="utf-8")
         if "data-pagefind-body" not in source:
@@ -285,15 +292,17 @@ def bucket(form: str, buckets: int) -> int:
     return value % buckets
 
 
-def form_table(lemmatiser: Lemmatiser, corpus_forms: set[str], name_words: dict[str, bool]) -> dict[str, str]:
+def name_forms(lemmatiser: Lemmatiser, name_words: dict[str, bool]) -> list[tuple[str, str]]:
+    """(inflected form, name word) for the words of method and place names; the slow part of the form
+    table (a Voikko analysis per guessed form), which needs only the catalogue."""
+    return [(form, word) for word, plural in sorted(name_words.items()) for form in lemmatiser.forms_of(word, plural)]
+
+
+def form_table(lemmatiser: Lemmatiser, corpus_forms: set[str], names: list[tuple[str, str]]) -> dict[str, str]:
     """Word form -> its base forms, space-separated; "" when the form is its own (only) base form."""
-    table: dict[str, tuple[str, ...]] = {}
-    for form in corpus_forms:
-        analysis = lemmatiser.analyse(form)
-        table[form] = analysis.lemmas
-    for word, plural in sorted(name_words.items()):
-        for form in lemmatiser.forms_of(word, plural):
-            table[form] = tuple(dict.fromkeys([*table.get(form, ()), word]))
+    table: dict[str, tuple[str, ...]] = {form: lemmatiser.analyse(form).lemmas for form in corpus_forms}
+    for form, word in names:
+        table[form] = tuple(dict.fromkeys([*table.get(form, ()), word]))
     return {form: ("" if lemmas == (form,) else " ".join(lemmas)) for form, lemmas in sorted(table.items())}
 
 
@@ -341,35 +350,63 @@ def shared_lemmatiser() -> Lemmatiser:
     return _LEMMATISER[0]
 
 
-def build_index(site_dir: Path, catalogue: Catalogue, project: Project) -> float:
-    """Everything :func:`index_site` writes; Pagefind's memory peak in MB."""
-    synonyms = catalogue.config.synonyms
-    lemmatiser = shared_lemmatiser()
-    lemmatiser.seen = set()
-    views = Views(catalogue)
-    documents = [record_document(record, catalogue, views) for record in catalogue.records]
-    documents += page_documents(site_dir, {document.url for document in documents})
-    pages = [(document.url, document_html(document, lemmatiser)) for document in documents]
-    table, name_words = vocabulary(catalogue, lemmatiser, synonyms)
-    corpus_forms = set(lemmatiser.seen)
-    forms = form_table(lemmatiser, corpus_forms, name_words)
-    output = site_dir / BUNDLE
-    if output.exists():
-        shutil.rmtree(output)
+class SearchIndex:
+    """The index in two halves, so that the slow half runs while the site generator builds the pages.
+
+    Made from the catalogue alone: the records' documents (Voikko's base forms of every word,
+    written as pages for Pagefind into ``folder``), the names table and the inflected forms of
+    the names. :meth:`add_pages` adds the hand-written pages, which exist only in the built
+    site, and :meth:`write` runs Pagefind over all of them and writes the query tables. The
+    halves use one analyser, so the words of the hand-written pages join the same form table."""
+
+    def __init__(self, catalogue: Catalogue, folder: Path) -> None:
+        self.folder = folder
+        self.pages = 0
+        self.lemmatiser = shared_lemmatiser()
+        self.lemmatiser.seen = set()
+        views = Views(catalogue)
+        documents = [record_document(record, catalogue, views) for record in catalogue.records]
+        self.add_pages(documents)
+        self.table, name_words = vocabulary(catalogue, self.lemmatiser, catalogue.config.synonyms)
+        self.names = name_forms(self.lemmatiser, name_words)
+
+    def add_pages(self, documents: list[Document]) -> None:
+        write_documents([(document.url, document_html(document, self.lemmatiser)) for document in documents], self.folder)
+        self.pages += len(documents)
+
+    def write(self, site_dir: Path) -> float:
+        """The Pagefind bundle and the query tables into the built site; Pagefind's memory peak in MB."""
+        forms = form_table(self.lemmatiser, set(self.lemmatiser.seen), self.names)
+        output = site_dir / BUNDLE
+        if output.exists():
+            shutil.rmtree(output)
+        _, peak = run_child(bundle_command(self.folder, output), site_dir, "Hakuhakemiston luominen")
+        write_words(site_dir, self.table, forms, self.pages)
+        return peak
+
+
+def record_urls(catalogue: Catalogue) -> set[str]:
+    """The addresses of the records' documents, which :func:`page_documents` leaves out."""
+    return {"/" + record.url for record in catalogue.records}
+
+
+def build_index(site_dir: Path, catalogue: Catalogue) -> float:
+    """Everything :func:`index_site` writes, in one go; Pagefind's memory peak in MB."""
     with tempfile.TemporaryDirectory(prefix="haku-") as folder:
-        write_documents(pages, Path(folder))
-        seconds, peak = run_child(bundle_command(Path(folder), output), site_dir, "Hakuhakemiston luominen")
-    write_words(site_dir, table, forms, len(pages))
-    return peak
+        index = SearchIndex(catalogue, Path(folder))
+        index.add_pages(page_documents(site_dir, record_urls(catalogue)))
+        return index.write(site_dir)
 
 
-def index_site(site_dir: Path, catalogue: Catalogue, project: Project) -> tuple[float, float]:
+def index_site(site_dir: Path, catalogue: Catalogue) -> tuple[float, float]:
     """Write the Pagefind bundle and the query tables into the built site; (seconds, peak MB).
 
-    Takes the catalogue the build (or the live preview) already loaded: records are read once."""
+    The live preview's way, after each rebuild; :func:`scripts.site.build.build_site` builds the
+    same index beside the site generator (:mod:`scripts.site.background_index`). Takes the
+    catalogue the build (or the live preview) already loaded: records are read once."""
     start = time.perf_counter()
     try:
-        child_peak = build_index(site_dir, catalogue, project)
+        child_peak = build_index(site_dir, catalogue)
     except BuildError:
         raise
     except (OSError, RuntimeError) as error:
