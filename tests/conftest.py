@@ -25,7 +25,7 @@ import pytest
 from scripts.pipeline.catalogue import load_catalogue
 from scripts.pipeline.model import Catalogue
 from scripts.project import REPO_ROOT, Project, copy_project  # noqa: F401 (tests import it from here)
-from scripts.tools.serving import served
+from scripts.tools.serving import CHROMIUM, served
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -81,7 +81,6 @@ def built_site(real_project) -> Path:
     return site
 
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-quic"]
 

@@ -46,7 +46,8 @@ from scripts.site.build import Step, build_site
 from scripts.site.commands import run_child
 from scripts.site.views import number
 from scripts.tools.benchmark_targets import ROWS, target_results
-from scripts.tools.serving import preview, served, wait_until
+from scripts.tools.finder_benchmark import measure as finder_figures
+from scripts.tools.serving import CHROMIUM, preview, served, wait_until
 from scripts.site.search_index import BUNDLE, WORDS_DIR
 
 # What the first search fetches: Pagefind's bundle and the search's word tables.
@@ -55,7 +56,6 @@ SEARCH_FOLDERS = (BUNDLE, WORDS_DIR)
 RESULTS_FILE = REPO_ROOT / "data" / "benchmark.json"
 SEED = 9
 QUERY = "asiakasraati"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 KB, MB = 1000, 1000 * 1000
 
 
@@ -161,16 +161,13 @@ def baseline_build(project: Project, site_dir: Path) -> float:
     return seconds
 
 
-FINDER_PAGE = Path("loyda") / "index.html"
-
-
 def site_sizes(site_dir: Path) -> dict[str, float]:
-    """Bytes of HTML as served before compression: record pages, the finder page (every method and
-    case as a filterable list) and the whole site."""
+    """Bytes of HTML as served before compression: record pages and the whole site (the finder
+    page: :mod:`scripts.tools.finder_benchmark`)."""
     pages = [page.stat().st_size for kind in KINDS.values() for page in (site_dir / kind.url_prefix).glob("*/index.html")]
     total = sum(path.stat().st_size for path in site_dir.rglob("*") if path.is_file())
     return {"record_page_max_kb": max(pages) / KB, "record_page_median_kb": statistics.median(pages) / KB,
-            "finder_page_kb": (site_dir / FINDER_PAGE).stat().st_size / KB, "site_mb": total / MB}
+            "site_mb": total / MB}
 
 
 # Types the query into the header search box and times it from the input event to the results
@@ -221,10 +218,8 @@ def first_search(site_dir: Path) -> dict[str, float]:
 
 
 # What a visitor waits for in Chromium on the built site, each a function (site_dir) -> its rows'
-# values. The finder's timing from a filter click to the updated list belongs here, from a
-# module of its own (scripts/tools/finder_benchmark.py), with its rows in ROWS and its target
-# in TARGETS.
-BROWSER_MEASUREMENTS = (first_search,)
+# values (rows and targets in scripts/tools/benchmark_targets.py).
+BROWSER_MEASUREMENTS = (first_search, finder_figures)
 
 
 def measure_size(workdir: Path, count: int) -> dict[str, float]:

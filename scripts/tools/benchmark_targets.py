@@ -19,7 +19,7 @@ class Target:
     unit: str
 
 
-# Issues 9 and 19's targets, checked at the largest size; a missed target is a design problem, not a number to move.
+# Issues 9, 15 and 19's targets, checked at the largest size; a missed target is a design problem, not a number to move.
 TARGETS = (
     Target("ratio", "Koko ketju enintään yhtä kauan kuin pelkkä Material samoilla sivuilla (sama ajo)", 1.0, "×"),
     Target("growth", "Kasvu lineaarista: aika 5 000 tietueella enintään 5,5 × aika 1 000 tietueella", 5.5, "×"),
@@ -27,6 +27,7 @@ TARGETS = (
     Target("revalidation_s", "Kaikkien tietueiden tarkistus enintään 1,5 s, kun yksi tietue on muuttunut", 1.5, "s"),
     Target("record_page_max_kb", "Tietuesivun HTML enintään 30 kt", 30, "kt"),
     Target("finder_page_kb", "Löydä menetelmä -sivun HTML enintään 300 kt", 300, "kt"),
+    Target("finder_update_ms", "Löydä menetelmä -sivun tulokset päivittyvät ensimmäisestä suodattimesta 100 ms:ssa", 100, "ms"),
     Target("search_kb", "Ensimmäinen haku siirtää enintään 200 kt", 200, "kt"),
     Target("search_ms", "Ensimmäisen haun tulokset alle 300 ms:ssa", 300, "ms"),
     Target("preview_s", "Esikatselu näyttää muokatun tietueen 2 sekunnissa (oikea sisältö)", 2.0, "s"),
@@ -47,6 +48,8 @@ ROWS = (
     ("record_page_max_kb", "Tietuesivun HTML, suurin", "kt"),
     ("record_page_median_kb", "Tietuesivun HTML, mediaani", "kt"),
     ("finder_page_kb", "Löydä menetelmä -sivun HTML", "kt"),
+    ("finder_first_filter_kb", "Löydä menetelmä -sivun tiedot ensimmäiseen suodattimeen (siirto)", "kt"),
+    ("finder_update_ms", "Löydä menetelmä -sivu: suodattimen napsautuksesta päivittyneisiin tuloksiin", "ms"),
     ("site_mb", "Sivuston koko", "Mt"),
     ("search_kb", "Ensimmäisen haun siirto (Pagefind)", "kt"),
     ("search_ms", "Ensimmäisen haun aika, kun haku avattiin ensin", "ms"),

@@ -16,12 +16,10 @@ browser on the site served with compression, as a visitor meets it:
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from scripts.tools.serving import served
+from scripts.tools.serving import CHROMIUM, served
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 KB = 1000
 FINDER_PAGE = "loyda/index.html"
 VIEWPORT = {"width": 1280, "height": 900}

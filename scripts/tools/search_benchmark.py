@@ -26,7 +26,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
 import subprocess
 import sys
 import tempfile
@@ -40,11 +39,10 @@ from scripts.pipeline.config import site_identity
 from scripts.project import REPO_ROOT, Project, copy_project
 from scripts.rules.kinds import KINDS, record_url
 from scripts.site.build import build_site
-from scripts.tools.serving import served
+from scripts.tools.serving import CHROMIUM, served
 
 QUERIES_FILE = REPO_ROOT / "data" / "search-queries.yml"
 RESULTS_FILE = REPO_ROOT / "data" / "search-benchmark.json"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 DEPTH = 10  # results read per query; an answer further down counts as not found
 DEFAULT_BUNDLE = "pagefind-oletus"
 # Where the benchmark's build says it is published (scripts/pipeline/config.py SiteIdentity).

@@ -20,6 +20,9 @@ import time
 import urllib.request
 from pathlib import Path
 
+# The browser every measurement and browser test drives: Debian's Chromium unless $CHROMIUM says otherwise.
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+
 COMPRESSED_TYPES = {".html", ".js", ".css", ".json", ".svg", ".xml", ".txt"}
 
 
