@@ -192,3 +192,23 @@ def test_search_works_on_the_not_found_page(browser, site_url, built_site):
     expect(page.locator("#site-search-results > li a").first).to_have_attribute("href", re.compile(r"/menetelmat/asiakasraati/$"))
     context.close()
     assert errors == []
+
+
+def test_a_query_typed_before_the_search_script_started_is_searched(browser, site_url):
+    """On a slow connection the box can be typed into before search.js has its contract: the query still runs."""
+    context = browser.new_context(base_url=site_url, locale="fi-FI")
+    page = context.new_page()
+    held = []
+    page.route("**/javascripts/site-contract.json", lambda route: held.append(route))
+    page.goto("", wait_until="domcontentloaded")
+    page.get_by_role("searchbox", name="Hae").fill("asiakasraati")
+    for _ in range(100):  # until the script asks for its contract
+        if held:
+            break
+        page.wait_for_timeout(100)
+    assert held, "the contract request was not held"
+    expect(page.locator("#site-search-results")).to_have_count(0)  # not started yet
+    held[0].continue_()
+    expect(page.locator("#site-search-results > li a").first).to_have_attribute(
+        "href", re.compile(r"/menetelmat/asiakasraati/$"), timeout=10_000)
+    context.close()

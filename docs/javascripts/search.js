@@ -211,8 +211,9 @@ function start(contract, settings, box, form) {
   toggle.addEventListener("change", () => {
     if (toggle.checked) input.focus();
   });
-  // Opened before this script ran (it waits for the page and the contract).
+  // Opened, or typed into, before this script ran (it waits for the page and the contract).
   if (toggle.checked) input.focus();
+  if (input.value.trim()) run();
 
   // Arrow keys move between the search box and the results; Escape closes the search.
   document.addEventListener("keydown", (event) => {

@@ -201,6 +201,7 @@ def first_search(site_dir: Path) -> dict[str, float]:
             fetched = []  # Pagefind fetches from a Web Worker too, which the page's resource timings miss
             page.context.on("requestfinished", lambda request: fetched.append(request))
             page.goto(url)
+            page.wait_for_selector("#site-search-status", state="attached")
             page.get_by_role("searchbox", name="Hae").click()
             page.wait_for_load_state("networkidle")
             warm = page.evaluate(TYPE_QUERY, QUERY)
@@ -209,6 +210,7 @@ def first_search(site_dir: Path) -> dict[str, float]:
             transferred = sum(size["responseBodySize"] + size["responseHeadersSize"] for size in sizes)
             cold_page = browser.new_page()
             cold_page.goto(url)
+            cold_page.wait_for_selector("#site-search-status", state="attached")  # built by search.js
             cold = cold_page.evaluate(TYPE_QUERY, QUERY)
         finally:
             browser.close()
