@@ -9,6 +9,8 @@ bytes of a page go). When this fails, trim the theme's markup, not the record.
 
 from __future__ import annotations
 
+import re
+
 from scripts.tools.page_weight import RECORD_PAGE_LIMIT, parts_of, record_pages
 
 
@@ -27,3 +29,18 @@ def test_the_theme_around_a_record_carries_no_inline_icons_or_contract(built_sit
     assert parts["icons (svg)"] == 0 and parts["contract"] == 0
     assert parts["theme config"] < 400, parts
     assert parts["article"] > 10_000, parts  # the record itself is all there
+
+
+def test_pages_link_only_the_scripts_and_stylesheets_they_use(built_site):
+    """Page-specific scripts and stylesheets come from the page's front matter (overrides/main.html)."""
+    def linked(path: str) -> tuple[set[str], set[str]]:
+        html = (built_site / path / "index.html").read_text(encoding="utf-8")
+        return (set(re.findall(r'<script[^>]* src="[./]*javascripts/([\w-]+)\.js"', html)),
+                set(re.findall(r'<link rel="stylesheet" href="[./]*stylesheets/([\w-]+)\.css"', html)))
+
+    common = {"extra", "search", "icons"}
+    assert linked("menetelmat/asiakasraati") == ({"search", "citation"}, common)
+    assert linked("esimerkit/kela-asiakasraadit") == ({"search", "citation"}, common)
+    assert linked("loyda") == ({"search", "finder", "guide"}, common | {"finder", "map", "guide"})
+    assert linked("esimerkit") == ({"search", "sortable-tables"}, common | {"lists", "map"})
+    assert linked("tasot") == ({"search"}, common | {"lists"})
