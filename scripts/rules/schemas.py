@@ -36,6 +36,12 @@ def vocabulary_of(field: dict[str, Any]) -> str | None:
     return field.get("x-vocabulary") or field.get("items", {}).get("x-vocabulary")
 
 
+def enum_labels(field: dict[str, Any]) -> dict[str, str]:
+    """A closed field's values and their Finnish labels (``x-enum-labels``; the value capitalised if it has none)."""
+    labels = field.get("x-enum-labels", {})
+    return {value: labels.get(value, value.capitalize()) for value in field.get("enum", [])}
+
+
 def _values_of(keyword: str, schema: Any) -> Iterator[str]:
     """Every value of a keyword (``x-vocabulary``, ``format``) anywhere inside an (inlined) schema."""
     if isinstance(schema, dict):

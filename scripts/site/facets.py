@@ -17,7 +17,7 @@ from typing import Any
 from scripts.pipeline.config import DERIVED_FIELDS, FacetConfig
 from scripts.pipeline.model import Catalogue, Record, finnish_sort_key
 from scripts.rules.kinds import KINDS
-from scripts.rules.schemas import vocabulary_of
+from scripts.rules.schemas import enum_labels, vocabulary_of
 
 DERIVED_LABELS = {"regions": "Maakunta", "start_decade": "Alkamisvuosi"}
 # The filter by kind (methods, cases) comes first on the page and is not a record field.
@@ -98,7 +98,6 @@ class Facets:
         if vocabulary:
             values = [{"id": key, "label": label} for key, label in self.catalogue.vocabulary_entries(vocabulary)]
         else:
-            labels = schema.get("x-enum-labels", {})
-            values = [{"id": value, "label": labels.get(value, value.capitalize())} for value in schema.get("enum", [])]
+            values = [{"id": value, "label": label} for value, label in enum_labels(schema).items()]
         return Facet(config.param, config.field, schema.get("title", config.field),
                      [value for value in values if value["id"] in present])

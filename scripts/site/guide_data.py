@@ -21,6 +21,7 @@ import json
 from scripts.pipeline.config import GUIDE_FIELDS
 from scripts.pipeline.model import Catalogue, Record
 from scripts.rules.kinds import KINDS
+from scripts.rules.schemas import enum_labels
 from scripts.site.facets import KIND_PARAM, Facets
 from scripts.site.views import Views
 
@@ -51,11 +52,9 @@ def _places(views: Views, case: Record) -> str:
 
 def _cases(catalogue: Catalogue, views: Views, method: Record) -> list[dict]:
     """The cases that used the method, those that started latest first (unknown years last)."""
-    def started(case: Record) -> tuple[bool, int]:
-        start = case.data["years"].get("start")
-        return start is None, -(start or 0)
+    used = catalogue.used_by[method.id]
     return [{"places": _places(views, case), "years": views.years(case), "url": case.url}
-            for case in sorted(catalogue.used_by[method.id], key=started)]
+            for case in catalogue.newest_cases(len(used), among=used)]
 
 
 def _method(catalogue: Catalogue, views: Views, method: Record) -> dict:
@@ -71,13 +70,7 @@ def _method(catalogue: Catalogue, views: Views, method: Record) -> dict:
     }
 
 
-def _enum_labels(schema: dict) -> dict[str, str]:
-    labels = schema.get("x-enum-labels", {})
-    return {value: labels.get(value, value.capitalize()) for value in schema.get("enum", [])}
-
-
-def guide_data(catalogue: Catalogue) -> dict:
-    views, facets = Views(catalogue), Facets(catalogue)
+def guide_data(catalogue: Catalogue, views: Views, facets: Facets) -> dict:
     field = lambda name: catalogue.schemas.field("method", name) or {}  # noqa: E731
     return {
         "address": ADDRESS,
@@ -87,15 +80,15 @@ def guide_data(catalogue: Catalogue) -> dict:
         "labels": {
             "level": {level["id"]: level["name"] for level in catalogue.levels},
             "group": dict(catalogue.vocabulary_entries("target_groups")),
-            "resources": _enum_labels(field(GUIDE_FIELDS["resources"])),
-            "facilitation": _enum_labels(field("facilitation")),
-            "duration": _enum_labels(field("duration")),
+            "resources": enum_labels(field(GUIDE_FIELDS["resources"])),
+            "facilitation": enum_labels(field("facilitation")),
+            "duration": enum_labels(field("duration")),
         },
         "needs": {key: field(name).get("title", name) for key, name in NEEDS.items()},
         "methods": [_method(catalogue, views, method) for method in catalogue.methods],
     }
 
 
-def guide_file(catalogue: Catalogue) -> dict[str, str]:
+def guide_file(catalogue: Catalogue, views: Views, facets: Facets) -> dict[str, str]:
     """The guide's data file: path under ``docs/`` -> JSON without spaces."""
-    return {FILE: json.dumps(guide_data(catalogue), ensure_ascii=False, separators=(",", ":")) + "\n"}
+    return {FILE: json.dumps(guide_data(catalogue, views, facets), ensure_ascii=False, separators=(",", ":")) + "\n"}

@@ -58,17 +58,16 @@ def environment(project: Project) -> Environment:
     return env
 
 
-def render_pages(catalogue: Catalogue, project: Project, site: SiteIdentity) -> dict[str, str]:
+def render_pages(catalogue: Catalogue, project: Project, site: SiteIdentity, views: Views, facets: Facets,
+                 finder: Finder) -> dict[str, str]:
     """Every generated page: path under ``docs/`` -> Markdown."""
     env = environment(project)
-    views, facets = Views(catalogue), Facets(catalogue)
-    common = {"catalogue": catalogue, "views": views, "facets": facets, "kinds": KINDS,
-              "finder": Finder(catalogue, facets, views),
+    common = {"catalogue": catalogue, "views": views, "facets": facets, "kinds": KINDS, "finder": finder,
               "kind_param": KIND_PARAM, "name_weight": contract.NAME_WEIGHT, "front_matter": front_matter,
               "site": site, "charts": case_charts(catalogue), "region_map": RegionMap.of(catalogue, facets),
               "guide_address": guide_data.guide_address, "guide_file": guide_data.FILE}
     pages = {page: env.get_template(template).render(page=page, **common) for page, template in SINGLE_PAGES.items()}
-    for page, list_page in common["finder"].list_pages().items():
+    for page, list_page in finder.list_pages().items():
         pages[page] = env.get_template("finder-page.md").render(page=page, list_page=list_page, **common)
     for level in catalogue.levels:
         page = level_page(level["id"])
@@ -103,12 +102,14 @@ def generate(catalogue: Catalogue, project: Project, site: SiteIdentity) -> int:
     """Write all pages, exports, charts, the guide's data and the page contract; return how many files changed."""
     schemas = {f"schemas/{path.name}": path.read_text(encoding="utf-8").replace(SCHEMA_BASE, f"{site.url}schemas/")
                for path in project.schemas_dir.glob("*.schema.json")}
+    # The catalogue's reader-facing views, facet values and finder orders, made once per build.
+    views, facets = Views(catalogue), Facets(catalogue)
+    finder = Finder(catalogue, facets, views)
     outputs = {project.docs_dir / name: content for name, content in {
-        **render_pages(catalogue, project, site), **export_files(catalogue, site.url, site.name), **schemas,
-        **chart_files(catalogue), **guide_data.guide_file(catalogue)}.items()}
-    facets = Facets(catalogue)
+        **render_pages(catalogue, project, site, views, facets, finder), **export_files(catalogue, site.url, site.name),
+        **schemas, **chart_files(catalogue), **guide_data.guide_file(catalogue, views, facets),
+        DATA_FILE: finder.data_json}.items()}
     outputs[project.root / contract.FILE] = contract.contract_file()
-    outputs[project.docs_dir / DATA_FILE] = Finder(catalogue, facets, Views(catalogue)).data_json
     changed = sum(write_if_changed(path, content) for path, content in outputs.items())
     for stale in generated_files(project) - set(outputs):
         stale.unlink()
