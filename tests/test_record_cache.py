@@ -25,15 +25,15 @@ def messages(project) -> list[str]:
 def checked_files(project, monkeypatch) -> list[str]:
     """Run a load and return the records that were actually parsed and checked."""
     parsed = []
-    original = record_cache.load_record
+    original = record_cache.read_record
 
-    def spy(path, kind, project):
+    def spy(raw, kind, path, rel):
         parsed.append(path.name)
-        return original(path, kind, project)
+        return original(raw, kind, path, rel)
 
-    monkeypatch.setattr(record_cache, "load_record", spy)
+    monkeypatch.setattr(record_cache, "read_record", spy)
     load_catalogue(project)
-    monkeypatch.setattr(record_cache, "load_record", original)
+    monkeypatch.setattr(record_cache, "read_record", original)
     return parsed
 
 
@@ -84,7 +84,7 @@ def test_a_damaged_cache_is_ignored(empty_project):
 
 
 def test_a_second_process_checks_half_of_a_large_first_run_with_the_same_result(empty_project, monkeypatch):
-    """From ``PARALLEL_FROM`` changed records on, a forked process checks two thirds of them (here
+    """From ``PARALLEL_FROM`` changed records on, a forked process checks half of them (here
     from two, so that fixture records are enough); records, problems and cache are as from one."""
     write_record(empty_project, "method", "testimenetelma", METHOD)
     for number in range(7):
@@ -105,7 +105,7 @@ def test_a_second_process_checks_half_of_a_large_first_run_with_the_same_result(
     assert len(together[0]) == 8 and len([p for p in together[1] if "status: arvo 'päättyny!' ei ole sallittu" in p]) == 3
     empty_project.record_cache_file.unlink()
     monkeypatch.setattr(record_cache, "_may_fork", lambda: True)
-    assert len(checked_files(empty_project, monkeypatch)) == 2  # a third of eight here, the rest in the child
+    assert len(checked_files(empty_project, monkeypatch)) == 4  # half of eight here, the rest in the child
 
 
 def test_records_of_a_failed_second_process_are_checked_by_the_first(empty_project, monkeypatch):
@@ -115,7 +115,7 @@ def test_records_of_a_failed_second_process_are_checked_by_the_first(empty_proje
                      CASE.replace("id: testiesimerkki", f"id: testiesimerkki-{number}").replace("status: päättynyt", "status: x"))
     monkeypatch.setattr(record_cache, "PARALLEL_FROM", 2)
     monkeypatch.setattr(record_cache, "_may_fork", lambda: True)
-    monkeypatch.setattr(record_cache, "_check_and_send", lambda files, project, rules, sender: sender.close())
+    monkeypatch.setattr(record_cache, "_check_and_send", lambda files, rules, sender: sender.close())
     assert len(checked_files(empty_project, monkeypatch)) == 6
     empty_project.record_cache_file.unlink()
     assert len([message for message in messages(empty_project) if "status: arvo 'x' ei ole sallittu" in message]) == 5

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from scripts.pipeline.config import Rules
 from scripts.pipeline.problems import Problem
-from scripts.pipeline.records import MAX_BYTES, SourceFile, load_record, normalised, record_files
+from scripts.pipeline.records import MAX_BYTES, SourceFile, load_record, normalised, read_record, record_files
 from scripts.pipeline.validate import check_record
 from scripts.project import Project
 
@@ -98,8 +98,8 @@ def _load_checked(project: Project, rules: Rules) -> tuple[list[SourceFile], lis
         stamp = hashlib.blake2b(raw, digest_size=16).digest()
         entry = entries.get(rel)
         files.append((kind, path, rel, raw, stamp, entry if entry is not None and entry["stamp"] == stamp else None))
-    changed = [(kind, path, raw) for kind, path, _, raw, _, entry in files if entry is None]
-    checked = iter(_check_files(changed, project, rules))
+    changed = [(kind, path, rel, raw) for kind, path, rel, raw, _, entry in files if entry is None]
+    checked = iter(_check_files(changed, rules))
     fresh: dict[str, dict] = {}
     sources: list[SourceFile] = []
     for kind, path, rel, raw, stamp, entry in files:
@@ -118,55 +118,53 @@ def _load_checked(project: Project, rules: Rules) -> tuple[list[SourceFile], lis
     return sources, problems
 
 
-# From this many changed records on, a second process checks most of them: a first validation
-# of 5,000 records then takes about 1.2 s of processor time in each of two processes instead of
-# 2.2 s in one, which nearly halves the wait where the second core is free (where other jobs keep
+# From this many changed records on, a second process checks half of them: a first validation
+# of 5,000 records then takes about 0.8 s of processor time in each of two processes instead of
+# 1.6 s in one, which nearly halves the wait where the second core is free (where other jobs keep
 # both cores busy, it saves only a little). Below it, starting the process and sending the
 # results back would cost more than it saves.
 PARALLEL_FROM = 400
 
 
-def _check_files(files: list[tuple[str, Path, bytes]], project: Project,
-                 rules: Rules) -> list[tuple[SourceFile | None, list[Problem]]]:
-    """Load and check records, in order; most of them in a forked process when that pays."""
+def _check_files(files: list[tuple[str, Path, str, bytes]], rules: Rules) -> list[tuple[SourceFile | None, list[Problem]]]:
+    """Load and check records, in order; half of them in a forked process when that pays."""
     if len(files) < PARALLEL_FROM or not _may_fork():
-        return [_check(kind, path, project, rules) for kind, path, _ in files]
-    # This process also reads and hashes every file, writes the cache and checks across records
-    # afterwards, a third of the work: the other process checks two thirds, so both end together.
-    share = len(files) // 3
+        return [_check(*file, rules) for file in files]
+    # This process has read and hashed every file before, and decodes the other's share, writes
+    # the cache and checks across records after: while checking, both only check, a half each.
+    share = len(files) // 2
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_check_and_send, args=(files[share:], project, rules, sender), daemon=True)
+    child = context.Process(target=_check_and_send, args=(files[share:], rules, sender), daemon=True)
     child.start()
     sender.close()
     try:
-        mine = [_check(kind, path, project, rules) for kind, path, _ in files[:share]]
+        mine = [_check(*file, rules) for file in files[:share]]
         try:
             entries = marshal.loads(receiver.recv_bytes())
-            theirs = [_decode(entry, kind, path, project.relative(path), raw)
-                      for entry, (kind, path, raw) in zip(entries, files[share:], strict=True)]
+            theirs = [_decode(entry, *file) for entry, file in zip(entries, files[share:], strict=True)]
         except (EOFError, OSError, ValueError):  # the child failed: its share is checked here
-            theirs = [_check(kind, path, project, rules) for kind, path, _ in files[share:]]
+            theirs = [_check(*file, rules) for file in files[share:]]
     finally:
         receiver.close()
         child.join()
     return mine + theirs
 
 
-def _check(kind: str, path: Path, project: Project, rules: Rules) -> tuple[SourceFile | None, list[Problem]]:
-    source, found = load_record(path, kind, project)
+def _check(kind: str, path: Path, rel: str, raw: bytes, rules: Rules) -> tuple[SourceFile | None, list[Problem]]:
+    source, found = read_record(raw, kind, path, rel)
     if source is not None:
         found = found + check_record(source, rules)
     return source, found
 
 
-def _check_and_send(files: list[tuple[str, Path, bytes]], project: Project, rules: Rules, sender) -> None:
+def _check_and_send(files: list[tuple[str, Path, str, bytes]], rules: Rules, sender) -> None:
     """The forked process's share, sent back in the cache's own format with each body."""
     with sender:
         try:
             entries = []
-            for kind, path, _ in files:
-                source, found = _check(kind, path, project, rules)
+            for file in files:
+                source, found = _check(*file, rules)
                 entries.append(_encode(source, found))
                 if source is not None:
                     entries[-1]["source"]["body"] = source.body

@@ -116,15 +116,20 @@ def normalised(text: str) -> str:
 def load_record(path: Path, kind: str, project: Project) -> tuple[SourceFile | None, list[Problem]]:
     """Read one record file. Returns ``None`` when it cannot be read far enough to validate."""
     rel = project.relative(path)
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        return None, [Problem(rel, 1, "tiedosto", f"tiedosto on liian suuri ({size // 1024} kt, enintään "
+                              f"{MAX_BYTES // 1024} kt). Lyhennä tekstiä tai jaa se useaksi tietueeksi; kuvia ei "
+                              "upoteta tietueisiin.")]
+    return read_record(path.read_bytes(), kind, path, rel)
+
+
+def read_record(raw: bytes, kind: str, path: Path, rel: str) -> tuple[SourceFile | None, list[Problem]]:
+    """A record file's bytes, already read (the record cache hashes them first), as :func:`load_record`."""
 
     def fail(line: int, message: str, where: str = "tiedosto"):
         return None, [Problem(rel, line, where, message)]
 
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        return fail(1, f"tiedosto on liian suuri ({size // 1024} kt, enintään {MAX_BYTES // 1024} kt). "
-                       "Lyhennä tekstiä tai jaa se useaksi tietueeksi; kuvia ei upoteta tietueisiin.")
-    raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
