@@ -11,10 +11,10 @@ from scripts.site.compact_html import compact
 
 
 def test_indentation_goes_but_preformatted_text_and_scripts_stay():
-    page = (b"<div>\n    <p>teksti</p>\n  <pre><code>  sisennetty\n    koodi</code></pre>\n"
-            b"  <textarea>\n  kentt\xc3\xa4</textarea>\n<script>\n  var a = 1;\n</script>\n</div>")
-    assert compact(page) == (b"<div>\n<p>teksti</p>\n<pre><code>  sisennetty\n    koodi</code></pre>\n"
-                             b"<textarea>\n  kentt\xc3\xa4</textarea>\n<script>\n  var a = 1;\n</script>\n</div>")
+    page = ("<div>\n    <p>teksti</p>\n  <pre><code>  sisennetty\n    koodi</code></pre>\n"
+            "  <textarea>\n  kenttä</textarea>\n<script>\n  var a = 1;\n</script>\n</div>")
+    assert compact(page) == ("<div>\n<p>teksti</p>\n<pre><code>  sisennetty\n    koodi</code></pre>\n"
+                             "<textarea>\n  kenttä</textarea>\n<script>\n  var a = 1;\n</script>\n</div>")
 
 
 def test_built_record_pages_have_no_indentation_outside_code(built_site):

@@ -7,7 +7,8 @@ rebuild, in a background thread, with :func:`scripts.site.search_index.index_sit
 so a plain build never depends on hooks (Zensical ignores them). Under ``mkdocs build`` from
 :func:`scripts.site.build.build_site` it only renders the hand-written pages first and copies
 them for the search index, which then runs beside the records' rendering
-(:mod:`scripts.site.index_beside`); otherwise it does nothing.
+(:mod:`scripts.site.index_beside`). Every build (not the preview) has its pages compacted
+as they are written (:mod:`scripts.site.compact_html`).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from scripts.pipeline.config import DeploymentError, site_identity  # noqa: E402
 from scripts.project import Project  # noqa: E402
 from scripts.site.build import InvalidRecords, load_and_generate  # noqa: E402
 from scripts.site.commands import BuildError  # noqa: E402
+from scripts.site.compact_html import compact  # noqa: E402
 from scripts.site.editor_bundle import EditorMissing, install as install_editor  # noqa: E402
 from scripts.site.index_beside import PAGES_VARIABLE, READY  # noqa: E402
 from scripts.site.search_index import hand_written, index_site  # noqa: E402
@@ -124,14 +126,21 @@ def _copy_for_index(output: str, page) -> None:
 
 
 def on_post_page(output: str, page, config) -> str:
-    if _index_pages and not _serving:
-        _copy_for_index(output, page)
-    if not _serving or not _problems:
+    if not _serving:
+        if _index_pages:
+            _copy_for_index(output, page)
+        return compact(output)
+    if not _problems:
         return output
     notice = banner(_problems)
     if BANNER_AT.search(output):
         return BANNER_AT.sub(lambda match: match.group(1) + notice, output, count=1)
     return re.sub(r"(<body[^>]*>)", lambda match: match.group(1) + notice, output, count=1)
+
+
+def on_post_template(output: str, template_name: str, config) -> str:
+    """The theme's own pages (404.html) compacted like the others; sitemap.xml stays as it is."""
+    return compact(output) if template_name.endswith(".html") and not _serving else output
 
 
 def _index_when_asked(site_dir: Path) -> None:

@@ -29,6 +29,7 @@ from scripts.site.csp import write_policy
 from scripts.site.editor_bundle import EditorMissing, install as install_editor
 from scripts.site.pages import generate
 from scripts.site.index_beside import IndexBeside
+from scripts.adapters.render_shares import VARIABLE as RENDER_SHARES
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ def page_mismatches(catalogue: Catalogue, site_dir: Path) -> list[str]:
 
 def build_site(project: Project, site: SiteIdentity, site_dir: Path | None = None, generator: str = "mkdocs",
                on_step: Callable[[Step], None] = lambda step: None) -> Catalogue:
-    """Validate, generate, build with MkDocs (or Zensical), check, compact, index and write the CSP.
+    """Validate, generate, build with MkDocs (or Zensical, then compact), check, index and write the CSP.
 
     ``site`` is where the site will be published (:func:`scripts.pipeline.config.site_identity`).
     Raises :class:`InvalidRecords` or :class:`BuildError`; the site is complete only on return."""
@@ -96,7 +97,7 @@ def build_site(project: Project, site: SiteIdentity, site_dir: Path | None = Non
     try:
         generate_pages(catalogue, project, site, on_step)
         seconds, peak = run_child(site_generator_command(project.mkdocs_config, site_dir, generator), project.root,
-                                  "Sivuston rakentaminen", {**site.environment(), **index.environment()})
+                                  "Sivuston rakentaminen", {**site.environment(), **index.environment(), RENDER_SHARES: "2"})
         on_step(Step("site", seconds, peak))
 
         start = time.perf_counter()
@@ -106,9 +107,10 @@ def build_site(project: Project, site: SiteIdentity, site_dir: Path | None = Non
         on_step(Step("page-check", time.perf_counter() - start, _own_peak()))
 
         index.site_built(site_dir)  # Pagefind has run or runs while the pages are compacted
-        start = time.perf_counter()
-        compact_site(site_dir)
-        on_step(Step("compaction", time.perf_counter() - start, _own_peak()))
+        if generator != "mkdocs":  # MkDocs' hook compacts each page as it is written
+            start = time.perf_counter()
+            compact_site(site_dir)
+            on_step(Step("compaction", time.perf_counter() - start, _own_peak()))
         seconds, peak = index.wait()
         on_step(Step("search-index", seconds, peak))
     finally:

@@ -197,10 +197,14 @@ class Views:
                  "required": name in required} for name, schema in schemas.properties(kind).items()]
 
 
+def html_text(value: object) -> str:
+    """Plain text inside HTML that Markdown leaves as it is, on one line."""
+    return html.escape(" ".join(str(value).split()), quote=False)
+
+
 def text(value: object) -> str:
     """Plain text for inline Markdown: no markup, no links, safe inside a table cell."""
-    escaped = html.escape(" ".join(str(value).split()), quote=False)
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", html_text(value))
 
 
 def attribute(value: object) -> str:
@@ -230,6 +234,20 @@ def relative(target: str, current: str) -> str:
     return "/".join([".."] * (len(here) - common) + there[common:])
 
 
+def page_url(path: str) -> str:
+    """The address, relative to the site root, of the page MkDocs makes from ``path`` under ``docs/``."""
+    stem = path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def href(target: str, current: str) -> str:
+    """Link in HTML from page ``current`` to page ``target`` (paths under ``docs/``), as MkDocs
+    writes the links it converts from Markdown: relative to the page's own address."""
+    return relative(page_url(target), page_url(current) + "index.html")
+
+
 def number(value: float | None, unit: str = "") -> str:
     """A measurement in Finnish: decimal comma, thin grouping, whole numbers from 100 up."""
     if value is None:
@@ -242,5 +260,5 @@ def number(value: float | None, unit: str = "") -> str:
 
 
 def filters() -> dict[str, Any]:
-    return {"text": text, "attribute": attribute, "date_fi": date_fi, "archive_url": archive_url, "rel": relative,
-            "fi_number": number}
+    return {"text": text, "html_text": html_text, "attribute": attribute, "date_fi": date_fi, "archive_url": archive_url,
+            "rel": relative, "href": href, "fi_number": number}

@@ -111,7 +111,7 @@ def add_synthetic_cases(project: Project, count: int) -> None:
 
 # Benchmark rows fed by each step of build_site.
 STEP_ROWS = {"validation": "validation_s", "generation": "generation_s", "site": "mkdocs_s",
-             "compaction": "compact_s", "search-index": "search_index_s"}
+             "search-index": "search_index_s"}
 
 
 def run_pipeline(project: Project, site_dir: Path) -> dict[str, float]:

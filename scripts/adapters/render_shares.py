@@ -1,0 +1,134 @@
+"""MkDocs hook: the record pages rendered in two processes, when the build asks for it.
+
+MkDocs turns the pages into HTML one after another on one core, and at 5,000 records that is
+most of a build. :func:`scripts.site.build.build_site` sets :data:`VARIABLE`; then, once the
+files and the navigation are known (``on_nav``), this hook forks the MkDocs process. Both
+processes read every page and run the plugins' Markdown events on it, so what one plugin
+gathers from all pages (the tags plugin's listings, page titles) is the same in both; each
+then renders and writes only its own share: the parent every hand-written page, the theme's
+files and a third of the record pages, the child the other two thirds (it renders the
+hand-written pages too, without writing them: plugins complete them from all pages). The
+parent has the hand-written pages first (the search index waits for them,
+:mod:`scripts.site.index_beside`) and less to do after them, so the search index's Pagefind
+run has a core meanwhile. tests/test_render_shares.py checks that the pages are byte for
+byte those of one process.
+
+The child stops before the post-build events, with status 1 if it logged a warning or an
+error (the build is strict, and its messages went to the same terminal); the parent waits
+for it there and stops the build if it failed. Anchors in links from one process's pages to
+the other's are not checked (each knows only its own pages' anchors); the links themselves are.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import posixpath
+import signal
+import sys
+import threading
+
+import mkdocs.commands.build as mkdocs_build
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.utils import CountHandler
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+
+from scripts.site.search_index import hand_written  # noqa: E402
+
+VARIABLE = "SITE_RENDER_SHARES"  # "2": render the record pages in two processes
+CHILD_SHARE = (1, 2)  # of every three record pages, those at these positions go to the child
+log = logging.getLogger("mkdocs.hooks.render_shares")
+_child: int | None = None  # in the parent: the child's process id
+_in_child = False
+
+
+def _read_only(page, config, files) -> None:
+    """What the other process renders: read, and seen by the plugins' Markdown events only."""
+    config._current_page = page
+    try:
+        page = config.plugins.on_pre_page(page, config=config, files=files)
+        page.read_source(config)
+        page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+    finally:
+        config._current_page = None
+
+
+def _render_only(rendered: set[str], written: set[str]) -> None:
+    """Make MkDocs render the pages in ``rendered`` (and only read the others), and write those in ``written``."""
+    populate, build = mkdocs_build._populate_page, mkdocs_build._build_page
+
+    def populate_share(page, config, files, dirty=False):
+        if page.file.src_uri in rendered:
+            return populate(page, config, files, dirty)
+        return _read_only(page, config, files)
+
+    def build_share(page, *args, **kwargs):
+        if page.file.src_uri in written:
+            build(page, *args, **kwargs)
+
+    mkdocs_build._populate_page, mkdocs_build._build_page = populate_share, build_share
+
+
+def on_nav(nav, config, files):
+    global _child, _in_child
+    # A fork copies the calling thread alone: only from a process with one thread, and only with two cores.
+    if os.environ.get(VARIABLE) != "2" or (os.cpu_count() or 1) < 2 or threading.active_count() > 1:
+        return nav
+    pages = {file.src_uri: hand_written(posixpath.dirname(file.dest_uri)) for file in files.documentation_pages()}
+    records = [uri for uri, written_by_hand in pages.items() if not written_by_hand]
+    theirs = {uri for position, uri in enumerate(records) if position % 3 in CHILD_SHARE}
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid:
+        _child = pid
+        _render_only(set(pages) - theirs, set(pages) - theirs)
+        return nav
+    _in_child = True
+    # The hand-written pages are rendered here too, as plugins complete them from all pages (the
+    # tags plugin writes its listings into the page's HTML), but written by the parent alone,
+    # with the theme's templates (sitemap.xml, 404.html) and static files.
+    _render_only(theirs | {uri for uri, written_by_hand in pages.items() if written_by_hand}, theirs)
+    mkdocs_build._build_theme_template = mkdocs_build._build_extra_template = lambda *args, **kwargs: None
+    files.copy_static_files = lambda *args, **kwargs: None
+    return nav
+
+
+def _exit_child(status: int) -> None:
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
+
+
+def _child_failed() -> bool:
+    """Whether the child logged a warning or an error (MkDocs counts them for its strict mode)."""
+    return any(isinstance(handler, CountHandler) and handler.get_counts() for handler in logging.getLogger("mkdocs").handlers)
+
+
+@event_priority(100)  # before any other plugin's post-build work
+def on_post_build(config) -> None:
+    global _child
+    if _in_child:
+        _exit_child(1 if _child_failed() else 0)
+    if _child is None:
+        return
+    _, status = os.waitpid(_child, 0)
+    _child = None
+    if status:
+        raise PluginError("Osa tietueiden sivuista jäi rakentamatta: toinen rakennusprosessi pysähtyi "
+                          "virheeseen (katso viestit yllä).")
+
+
+def on_build_error(error) -> None:
+    """The child reports its error and stops; the parent stops the child, whose pages are not needed."""
+    global _child
+    if _in_child:
+        log.error("%s", error)
+        _exit_child(1)
+    if _child is not None:
+        os.kill(_child, signal.SIGTERM)
+        os.waitpid(_child, 0)
+        _child = None
