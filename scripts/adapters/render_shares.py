@@ -55,18 +55,40 @@ def _read_only(page, config, files) -> None:
         config._current_page = None
 
 
-def _render_only(rendered: set[str], written: set[str]) -> None:
-    """Make MkDocs render the pages in ``rendered`` (and only read the others), and write those in ``written``."""
+def _render(page, config, files) -> None:
+    """The rest of MkDocs' reading of a page: its Markdown into HTML, and the plugins' content events."""
+    config._current_page = page
+    try:
+        page.render(config, files)
+        page.content = config.plugins.on_page_content(page.content, page=page, config=config, files=files)
+    finally:
+        config._current_page = None
+
+
+def _render_only(rendered: set[str], written: set[str], records: set[str]) -> None:
+    """Make MkDocs render the pages in ``rendered`` (and only read the others), and write those in ``written``.
+
+    Record pages are read with the others but rendered just before they are written: the
+    hand-written pages are then written first, a third of the way sooner, and the search
+    index's Pagefind starts that much earlier. No plugin here reads a record page's HTML
+    before it is written (the tags plugin completes the hand-written listing page only)."""
     populate, build = mkdocs_build._populate_page, mkdocs_build._build_page
+    unrendered = {}  # record pages read but not yet rendered -> MkDocs' files
 
     def populate_share(page, config, files, dirty=False):
-        if page.file.src_uri in rendered:
+        uri = page.file.src_uri
+        if uri in rendered and uri not in records:
             return populate(page, config, files, dirty)
-        return _read_only(page, config, files)
+        _read_only(page, config, files)
+        if uri in rendered:
+            unrendered[uri] = files
 
-    def build_share(page, *args, **kwargs):
-        if page.file.src_uri in written:
-            build(page, *args, **kwargs)
+    def build_share(page, config, *args, **kwargs):
+        uri = page.file.src_uri
+        if uri in unrendered:
+            _render(page, config, unrendered.pop(uri))
+        if uri in written:
+            build(page, config, *args, **kwargs)
 
     mkdocs_build._populate_page, mkdocs_build._build_page = populate_share, build_share
 
@@ -84,13 +106,13 @@ def on_nav(nav, config, files):
     pid = os.fork()
     if pid:
         _child = pid
-        _render_only(set(pages) - theirs, set(pages) - theirs)
+        _render_only(set(pages) - theirs, set(pages) - theirs, set(records))
         return nav
     _in_child = True
     # The hand-written pages are rendered here too, as plugins complete them from all pages (the
     # tags plugin writes its listings into the page's HTML), but written by the parent alone,
     # with the theme's templates (sitemap.xml, 404.html) and static files.
-    _render_only(theirs | {uri for uri, written_by_hand in pages.items() if written_by_hand}, theirs)
+    _render_only(theirs | {uri for uri, written_by_hand in pages.items() if written_by_hand}, theirs, set(records))
     mkdocs_build._build_theme_template = mkdocs_build._build_extra_template = lambda *args, **kwargs: None
     files.copy_static_files = lambda *args, **kwargs: None
     return nav

@@ -92,7 +92,9 @@ class IndexBeside:
     def site_built(self, site_dir: Path) -> None:
         """Without the hook's copies, read the built hand-written pages and hand them to the child."""
         start = time.perf_counter()
-        if not (self._pages / READY).exists():
+        # The child answers before it removes the folder: a child that had the hook's pages has
+        # either answered already or still has the folder marked ready.
+        if not self._connection.poll() and not (self._pages / READY).exists():
             self._connection.send(page_documents(site_dir, self._urls))
         self._waited += time.perf_counter() - start
 
