@@ -2,12 +2,13 @@
 
 MkDocs turns the pages into HTML one after another on one core, and at 5,000 records that is
 most of a build. :func:`scripts.site.build.build_site` sets :data:`VARIABLE`; then, once the
-files and the navigation are known (``on_nav``), this hook forks the MkDocs process. Both
-processes read every page and run the plugins' Markdown events on it, so what one plugin
-gathers from all pages (the tags plugin's listings, page titles) is the same in both; each
-then renders and writes only its own share: the parent every hand-written page, the theme's
-files and a third of the record pages, the child the other two thirds (it renders the
-hand-written pages too, without writing them: plugins complete them from all pages). The
+files and the navigation are known (``on_nav``), this hook forks the MkDocs process. Each
+renders and writes only its own share: the parent every hand-written page, the theme's files
+and a third of the record pages, the child the other two thirds. The parent also reads the
+child's pages and runs the plugins' Markdown events on them, as the tags plugin lists every
+page's tags on the hand-written Avainsanat page; the child renders the hand-written pages
+without writing them, as the tags plugin completes that page before it gives a record page
+its links to the tags there. The
 parent has the hand-written pages first (the search index waits for them,
 :mod:`scripts.site.index_beside`) and less to do after them, so the search index's Pagefind
 run has a core meanwhile. tests/test_render_shares.py checks that the pages are byte for
@@ -65,8 +66,9 @@ def _render(page, config, files) -> None:
         config._current_page = None
 
 
-def _render_only(rendered: set[str], written: set[str], records: set[str]) -> None:
-    """Make MkDocs render the pages in ``rendered`` (and only read the others), and write those in ``written``.
+def _render_only(rendered: set[str], written: set[str], records: set[str], read_others: bool) -> None:
+    """Make MkDocs render the pages in ``rendered`` and write those in ``written``; the others it
+    only reads (``read_others``: the parent, for the tags of the pages it lists) or leaves alone.
 
     Record pages are read with the others but rendered just before they are written: the
     hand-written pages are then written first, a third of the way sooner, and the search
@@ -79,6 +81,8 @@ def _render_only(rendered: set[str], written: set[str], records: set[str]) -> No
         uri = page.file.src_uri
         if uri in rendered and uri not in records:
             return populate(page, config, files, dirty)
+        if uri not in rendered and not read_others:
+            return
         _read_only(page, config, files)
         if uri in rendered:
             unrendered[uri] = files
@@ -106,13 +110,14 @@ def on_nav(nav, config, files):
     pid = os.fork()
     if pid:
         _child = pid
-        _render_only(set(pages) - theirs, set(pages) - theirs, set(records))
+        _render_only(set(pages) - theirs, set(pages) - theirs, set(records), read_others=True)
         return nav
     _in_child = True
     # The hand-written pages are rendered here too, as plugins complete them from all pages (the
     # tags plugin writes its listings into the page's HTML), but written by the parent alone,
     # with the theme's templates (sitemap.xml, 404.html) and static files.
-    _render_only(theirs | {uri for uri, written_by_hand in pages.items() if written_by_hand}, theirs, set(records))
+    _render_only(theirs | {uri for uri, written_by_hand in pages.items() if written_by_hand}, theirs, set(records),
+                 read_others=False)
     mkdocs_build._build_theme_template = mkdocs_build._build_extra_template = lambda *args, **kwargs: None
     files.copy_static_files = lambda *args, **kwargs: None
     return nav

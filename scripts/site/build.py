@@ -3,10 +3,10 @@
 ``python -m scripts build``, the benchmark and the tests call :func:`build_site`; the live
 preview hook runs its first steps (:func:`load_and_generate`) and the search index. The search
 index is built beside the page generation and MkDocs, in a child process of its own
-(:mod:`scripts.site.index_beside`), Pagefind included while MkDocs renders the records:
-on two cores the build takes little more than MkDocs alone. Each
-step reports its time (and a child process its memory peak) through ``on_step``, which is
-how the benchmark measures the same code that publishes the site.
+(:mod:`scripts.site.index_beside`), Pagefind included while MkDocs renders the records,
+which it does in two processes (:mod:`scripts.adapters.render_shares`): the build keeps both
+cores busy. Each step reports its time (and a child process its memory peak) through
+``on_step``, which is how the benchmark measures the same code that publishes the site.
 """
 
 from __future__ import annotations

@@ -402,7 +402,7 @@ def index_site(site_dir: Path, catalogue: Catalogue) -> tuple[float, float]:
     """Write the Pagefind bundle and the query tables into the built site; (seconds, peak MB).
 
     The live preview's way, after each rebuild; :func:`scripts.site.build.build_site` builds the
-    same index beside the site generator (:mod:`scripts.site.background_index`). Takes the
+    same index beside the site generator (:mod:`scripts.site.index_beside`). Takes the
     catalogue the build (or the live preview) already loaded: records are read once."""
     start = time.perf_counter()
     try:
