@@ -39,7 +39,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspa
 from scripts.site.search_index import hand_written  # noqa: E402
 
 VARIABLE = "SITE_RENDER_SHARES"  # "2": render the record pages in two processes
-CHILD_SHARE = (1, 2)  # of every three record pages, those at these positions go to the child
+PARENT_EVERY = 3  # the parent renders every third record page, the child the rest
 log = logging.getLogger("mkdocs.hooks.render_shares")
 _child: int | None = None  # in the parent: the child's process id
 _in_child = False
@@ -104,7 +104,7 @@ def on_nav(nav, config, files):
         return nav
     pages = {file.src_uri: hand_written(posixpath.dirname(file.dest_uri)) for file in files.documentation_pages()}
     records = [uri for uri, written_by_hand in pages.items() if not written_by_hand]
-    theirs = {uri for position, uri in enumerate(records) if position % 3 in CHILD_SHARE}
+    theirs = {uri for position, uri in enumerate(records) if position % PARENT_EVERY}
     sys.stdout.flush()
     sys.stderr.flush()
     pid = os.fork()
@@ -112,10 +112,7 @@ def on_nav(nav, config, files):
         _child = pid
         _render_only(set(pages) - theirs, set(pages) - theirs, set(records), read_others=True)
         return nav
-    _in_child = True
-    # The hand-written pages are rendered here too, as plugins complete them from all pages (the
-    # tags plugin writes its listings into the page's HTML), but written by the parent alone,
-    # with the theme's templates (sitemap.xml, 404.html) and static files.
+    _in_child = True  # the theme's templates (sitemap.xml, 404.html) and static files are the parent's
     _render_only(theirs | {uri for uri, written_by_hand in pages.items() if written_by_hand}, theirs, set(records),
                  read_others=False)
     mkdocs_build._build_theme_template = mkdocs_build._build_extra_template = lambda *args, **kwargs: None
