@@ -6,13 +6,13 @@ files and the navigation are known (``on_nav``), this hook forks the MkDocs proc
 renders and writes only its own share: the parent every hand-written page, the theme's files
 and a third of the record pages, the child the other two thirds. The parent also reads the
 child's pages and runs the plugins' Markdown events on them, as the tags plugin lists every
-page's tags on the hand-written Avainsanat page; the child renders the hand-written pages
-without writing them, as the tags plugin completes that page before it gives a record page
-its links to the tags there. The
-parent has the hand-written pages first (the search index waits for them,
-:mod:`scripts.site.index_beside`) and less to do after them, so the search index's Pagefind
-run has a core meanwhile. tests/test_render_shares.py checks that the pages are byte for
-byte those of one process.
+page's tags on the hand-written Avainsanat page; the child reads the hand-written pages (the
+navigation shows their titles) and renders that one without writing it, as the tags plugin
+completes it before it gives a record page its links to the tags there. The parent writes
+the hand-written pages first (the search index waits for them,
+:mod:`scripts.site.index_beside`), so the search index's Pagefind runs while both processes
+render records. tests/test_render_shares.py checks that the pages are byte for byte those of
+one process.
 
 The child stops before the post-build events, with status 1 if it logged a warning or an
 error (the build is strict, and its messages went to the same terminal); the parent waits
@@ -66,9 +66,15 @@ def _render(page, config, files) -> None:
         config._current_page = None
 
 
-def _render_only(rendered: set[str], written: set[str], records: set[str], read_others: bool) -> None:
-    """Make MkDocs render the pages in ``rendered`` and write those in ``written``; the others it
-    only reads (``read_others``: the parent, for the tags of the pages it lists) or leaves alone.
+def _lists_tags(page, config) -> bool:
+    """Whether the tags plugin lists pages on this page: it completes it from every page's tags."""
+    tags = config.plugins.get("material/tags")
+    return tags is not None and any(listing.page is page for listing in tags.listings)
+
+
+def _share(written: set[str], records: set[str], read: set[str]) -> None:
+    """Make MkDocs write the pages in ``written``; of the others, read those in ``read`` (and
+    render the ones the tags plugin lists pages on) and leave the rest alone.
 
     Record pages are read with the others but rendered just before they are written: the
     hand-written pages are then written first, a third of the way sooner, and the search
@@ -79,13 +85,15 @@ def _render_only(rendered: set[str], written: set[str], records: set[str], read_
 
     def populate_share(page, config, files, dirty=False):
         uri = page.file.src_uri
-        if uri in rendered and uri not in records:
+        if uri in written and uri not in records:
             return populate(page, config, files, dirty)
-        if uri not in rendered and not read_others:
-            return
-        _read_only(page, config, files)
-        if uri in rendered:
+        if uri in written:
+            _read_only(page, config, files)
             unrendered[uri] = files
+        elif uri in read:
+            _read_only(page, config, files)
+            if _lists_tags(page, config):
+                _render(page, config, files)
 
     def build_share(page, config, *args, **kwargs):
         uri = page.file.src_uri
@@ -103,18 +111,17 @@ def on_nav(nav, config, files):
     if os.environ.get(VARIABLE) != "2" or (os.cpu_count() or 1) < 2 or threading.active_count() > 1:
         return nav
     pages = {file.src_uri: hand_written(posixpath.dirname(file.dest_uri)) for file in files.documentation_pages()}
-    records = [uri for uri, written_by_hand in pages.items() if not written_by_hand]
-    theirs = {uri for position, uri in enumerate(records) if position % PARENT_EVERY}
+    records = {uri for uri, written_by_hand in pages.items() if not written_by_hand}
+    theirs = {uri for position, uri in enumerate(sorted(records)) if position % PARENT_EVERY}
     sys.stdout.flush()
     sys.stderr.flush()
     pid = os.fork()
     if pid:
         _child = pid
-        _render_only(set(pages) - theirs, set(pages) - theirs, set(records), read_others=True)
+        _share(written=set(pages) - theirs, records=records, read=theirs)
         return nav
     _in_child = True  # the theme's templates (sitemap.xml, 404.html) and static files are the parent's
-    _render_only(theirs | {uri for uri, written_by_hand in pages.items() if written_by_hand}, theirs, set(records),
-                 read_others=False)
+    _share(written=theirs, records=records, read=set(pages) - records)
     mkdocs_build._build_theme_template = mkdocs_build._build_extra_template = lambda *args, **kwargs: None
     files.copy_static_files = lambda *args, **kwargs: None
     return nav
