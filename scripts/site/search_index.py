@@ -212,6 +212,11 @@ def highlight_key(lemmatiser: Lemmatiser, text: str) -> str:
     return " ".join(keys)
 
 
+def _terms(tokens: list[str]) -> str:
+    """Index terms as a text, each ending in :data:`WORD_END`."""
+    return (WORD_END + " ").join(tokens) + WORD_END if tokens else ""
+
+
 def document_html(document: Document, lemmatiser: Lemmatiser) -> str:
     """The page Pagefind indexes: base forms in weighted sections, shown values as metadata."""
     escape = html.escape
@@ -221,7 +226,7 @@ def document_html(document: Document, lemmatiser: Lemmatiser) -> str:
                    for key, value in meta.items() if value)
     head += "".join(f'<meta data-pagefind-filter="{name}[content]" content="{escape(value)}">'
                     for name, values in document.filters.items() for value in values)
-    body = "".join(f'<p data-pagefind-weight="{weight}">{escape(" ".join(token + WORD_END for token in lemmatiser.tokens(text)))}</p>'
+    body = "".join(f'<p data-pagefind-weight="{weight}">{escape(_terms(lemmatiser.tokens(text)))}</p>'
                    for weight, text in document.sections if text)
     return f'<!DOCTYPE html><html lang="unknown"><head>{head}</head><body><main data-pagefind-body>{body}</main></body></html>'
 
