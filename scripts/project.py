@@ -27,7 +27,7 @@ COPIED = ("data", "scripts", "overrides", "docs", "mkdocs.yml", "Makefile", "req
 # writes (under docs/ and overrides/) are its own to delete when they go stale.
 GENERATED_PAGES = ("docs/menetelmat/", "docs/esimerkit/", "docs/tasot/", "docs/api/", "docs/schemas/",
                    "docs/kaaviot/", "docs/index.md", "docs/loyda.md", "docs/loyda/", "docs/vertailu.md", "docs/avoin-data.md", "docs/naytto.md",
-                   "docs/osallistu.md", "docs/saavutettavuusseloste.md",
+                   "docs/osallistu.md", "docs/saavutettavuusseloste.md", "docs/avainsanat.md",
                    "docs/syote.xml", "docs/opas.json", "docs/javascripts/site-contract.json")
 GENERATED = ("site/", "build/", ".cache/", *GENERATED_PAGES)
 

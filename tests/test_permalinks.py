@@ -57,6 +57,17 @@ def test_section_anchors_are_the_same_on_every_record(built_site, real_catalogue
             assert [h2["id"] for h2 in html.select("article h2")] == anchors, record.id
 
 
+def test_keyword_links_of_the_former_tags_page_still_lead_to_their_level(built_site, real_catalogue):
+    """/avainsanat/#tag:<taso> was the tags plugin's listing; its anchors now lead to the level pages."""
+    html = soup(built_site / "avainsanat" / "index.html")
+    for level in real_catalogue.levels:
+        heading = html.find(id=f"tag:{level['name'].lower()}")
+        assert heading is not None and heading.get_text(strip=True).startswith(level["name"]), level["id"]
+        link = heading.find_next("p").find("a")
+        assert link["href"] == f"../tasot/{level['id']}/" and "menetelmä" in link.get_text(), level["id"]
+    method = soup(built_site / real_catalogue.methods[0].url / "index.html")
+    assert method.select("a[href*='avainsanat']") == []  # a record's levels link to the level pages, in its facts
+
 def test_record_page_can_be_cited_and_previewed(built_site, real_project, real_catalogue):
     """Every record: an APA 7 reference with the deployment's real address, link previews,
     Highwire Press tags as Zotero's Embedded Metadata translator reads them, and schema.org JSON-LD."""

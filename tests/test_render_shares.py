@@ -1,9 +1,10 @@
-"""MkDocs renders the record pages in two processes under ``build_site`` (scripts/adapters/render_shares.py).
+"""Under ``build_site`` MkDocs renders the record pages in two processes (scripts/adapters/render_shares.py),
+each with one Markdown parser for all its pages (scripts/adapters/one_parser.py).
 
-The split must not show: the pages of the real records' build are byte for byte those of a
-one-process MkDocs build of the same generated pages (the browser editor's files, which the build
-adds afterwards, aside), and a problem on a page either
-process renders stops the build with its message.
+Neither may show: the pages of the real records' build are byte for byte those of a plain
+one-process MkDocs build of the same generated pages, with a new parser for each page (the
+browser editor's files, which the build adds afterwards, aside), and a problem on a page
+either process renders stops the build with its message.
 """
 
 from __future__ import annotations
@@ -15,12 +16,13 @@ import sys
 
 from conftest import DEPLOYMENT, fixture_text, run_cli, write_record
 
-from scripts.adapters.render_shares import VARIABLE
+from scripts.adapters.one_parser import VARIABLE as ONE_PARSER
+from scripts.adapters.render_shares import VARIABLE as RENDER_SHARES
 
 
-def test_pages_of_two_processes_are_those_of_one(built_site, real_project, tmp_path):
+def test_pages_of_two_processes_with_one_parser_each_are_those_of_plain_mkdocs(built_site, real_project, tmp_path):
     alone = tmp_path / "one-process"
-    environment = {key: value for key, value in os.environ.items() if key != VARIABLE}
+    environment = {key: value for key, value in os.environ.items() if key not in (RENDER_SHARES, ONE_PARSER)}
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(alone)],
                             cwd=real_project.root, capture_output=True, text=True,
                             env={**environment, **DEPLOYMENT, "NO_MKDOCS_2_WARNING": "1"})

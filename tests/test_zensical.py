@@ -1,7 +1,7 @@
 """The same mkdocs.yml and generated pages build with Zensical, Material for MkDocs' successor.
 
 Material for MkDocs reaches end of life on 2027-05-05. Zensical reads ``mkdocs.yml`` as it
-is, runs the macros and tags plugins, the Markdown extensions (ours too, when started with
+is, runs the macros plugin, the Markdown extensions (ours too, when started with
 ``python -m`` so that ``scripts`` is importable) and the ``overrides/`` templates; it
 ignores hooks, which a build never needs because the pages come from
 :func:`scripts.site.build.load_and_generate`. ``strict: true`` in ``mkdocs.yml`` makes any

@@ -4,11 +4,8 @@ MkDocs turns the pages into HTML one after another on one core, and at 5,000 rec
 most of a build. :func:`scripts.site.build.build_site` sets :data:`VARIABLE`; then, once the
 files and the navigation are known (``on_nav``), this hook forks the MkDocs process. Each
 renders and writes only its own share: the parent every hand-written page, the theme's files
-and a third of the record pages, the child the other two thirds. The parent also reads the
-child's pages and runs the plugins' Markdown events on them, as the tags plugin lists every
-page's tags on the hand-written Avainsanat page; the child reads the hand-written pages (the
-navigation shows their titles) and renders that one without writing it, as the tags plugin
-completes it before it gives a record page its links to the tags there. The parent writes
+and a third of the record pages, the child the other two thirds. The child also reads the
+hand-written pages, as the navigation on its pages shows their titles. The parent writes
 the hand-written pages first (the search index waits for them,
 :mod:`scripts.site.index_beside`), so the search index's Pagefind runs while both processes
 render records. tests/test_render_shares.py checks that the pages are byte for byte those of
@@ -66,20 +63,13 @@ def _render(page, config, files) -> None:
         config._current_page = None
 
 
-def _lists_tags(page, config) -> bool:
-    """Whether the tags plugin lists pages on this page: it completes it from every page's tags."""
-    tags = config.plugins.get("material/tags")
-    return tags is not None and any(listing.page is page for listing in tags.listings)
-
-
 def _share(written: set[str], records: set[str], read: set[str]) -> None:
-    """Make MkDocs write the pages in ``written``; of the others, read those in ``read`` (and
-    render the ones the tags plugin lists pages on) and leave the rest alone.
+    """Make MkDocs write the pages in ``written``, read those in ``read`` and leave the rest alone.
 
     Record pages are read with the others but rendered just before they are written: the
     hand-written pages are then written first, a third of the way sooner, and the search
     index's Pagefind starts that much earlier. No plugin here reads a record page's HTML
-    before it is written (the tags plugin completes the hand-written listing page only)."""
+    before it is written."""
     populate, build = mkdocs_build._populate_page, mkdocs_build._build_page
     unrendered = {}  # record pages read but not yet rendered -> MkDocs' files
 
@@ -92,8 +82,6 @@ def _share(written: set[str], records: set[str], read: set[str]) -> None:
             unrendered[uri] = files
         elif uri in read:
             _read_only(page, config, files)
-            if _lists_tags(page, config):
-                _render(page, config, files)
 
     def build_share(page, config, *args, **kwargs):
         uri = page.file.src_uri
@@ -118,7 +106,7 @@ def on_nav(nav, config, files):
     pid = os.fork()
     if pid:
         _child = pid
-        _share(written=set(pages) - theirs, records=records, read=theirs)
+        _share(written=set(pages) - theirs, records=records, read=set())
         return nav
     _in_child = True  # the theme's templates (sitemap.xml, 404.html) and static files are the parent's
     _share(written=theirs, records=records, read=set(pages) - records)

@@ -39,6 +39,7 @@ SINGLE_PAGES = {
     "vertailu.md": "comparison.md",
     "avoin-data.md": "open-data.md",
     "naytto.md": "evidence.md",
+    "avainsanat.md": "keywords.md",
     "osallistu.md": "contribute.md",
     "saavutettavuusseloste.md": "accessibility.md",
     "tasot/index.md": "levels.md",
