@@ -8,6 +8,7 @@ mistakes and nothing is built from invalid input.
 
 from __future__ import annotations
 
+import gc
 import re
 
 from scripts.pipeline.config import load_rules, load_site_config
@@ -23,6 +24,18 @@ from scripts.project import Project
 
 def load_catalogue(project: Project) -> tuple[Catalogue | None, list[Problem]]:
     """The catalogue of valid records, or None and the sorted problems."""
+    # Loading makes some hundred thousand small containers that all live on as the catalogue;
+    # the cyclic garbage collector would walk them again and again for nothing (a fifth of the time).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_catalogue(project)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _load_catalogue(project: Project) -> tuple[Catalogue | None, list[Problem]]:
     rules, problems = load_rules(project)
     if rules is None:
         return None, problems

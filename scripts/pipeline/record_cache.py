@@ -14,7 +14,6 @@ times quicker to read than JSON, and the file is only ever read by the build tha
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import marshal
 import multiprocessing
@@ -68,18 +67,6 @@ def _decode(entry: dict, kind: str, path: Path, rel: str, raw: bytes) -> tuple[S
 
 def load_checked(project: Project, rules: Rules) -> tuple[list[SourceFile], list[Problem]]:
     """Every record that could be read, and every record's own problems."""
-    # Loading keeps every one of some hundred thousand small containers alive; the cyclic
-    # garbage collector would walk them again and again for nothing (a fifth of the time).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return _load_checked(project, rules)
-    finally:
-        if collecting:
-            gc.enable()
-
-
-def _load_checked(project: Project, rules: Rules) -> tuple[list[SourceFile], list[Problem]]:
     cache_file = project.record_cache_file
     fingerprint = rules_fingerprint(project)
     try:
