@@ -14,7 +14,7 @@ from scripts.project import REPO_ROOT
 
 
 def test_small_benchmark_reports_every_measurement_and_target():
-    result = subprocess.run([sys.executable, "-m", "scripts.tools.benchmark", "--sizes", "150"], cwd=REPO_ROOT,
+    result = subprocess.run([sys.executable, "-m", "scripts.tools.benchmark", "--sizes", "150", "--rounds", "2"], cwd=REPO_ROOT,
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     for _, label, unit in ROWS:

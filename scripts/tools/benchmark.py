@@ -7,11 +7,12 @@ values and Finnish body sections recombined, linked to real methods and municipa
 seeded so that every run writes the same records, and judged by the pipeline's own
 validator. The pipeline then runs step by step through the functions ``python -m scripts
 build`` uses (MkDocs and Pagefind as child processes, so each one's time and memory are its
-own); the same generated pages are built once more with a plain Material configuration
-as the baseline; Chromium runs a first search query against the built site; and a live
+own), and the same generated pages are built once more with a plain Material configuration
+as the baseline: the two take turns for a few rounds and the medians are reported, as the
+load of a shared machine varies from minute to minute. Chromium runs a first search query against the built site; and a live
 preview (``make serve``) on the real records is timed from a record edit to the changed page.
 
-    python -m scripts.tools.benchmark [--sizes 1000 5000] [--write-results]
+    python -m scripts.tools.benchmark [--sizes 1000 5000] [--rounds 3] [--write-results]
 
 ``--write-results`` stores the numbers, the targets and the machine in
 ``data/benchmark.json``; the page ``docs/suorituskyky.md`` renders that file.
@@ -40,7 +41,7 @@ import yaml
 from scripts.pipeline.config import load_rules, mkdocs_config, site_identity
 from scripts.pipeline.permalinks import write_register
 from scripts.pipeline.records import SourceFile, load_all
-from scripts.project import REPO_ROOT, Project, copy_project
+from scripts.project import REPO_ROOT, Project, copy_project, remove
 from scripts.rules.kinds import KINDS, record_url
 from scripts.site.build import Step, build_site
 from scripts.site.commands import run_child
@@ -224,15 +225,26 @@ def first_search(site_dir: Path) -> dict[str, float]:
 BROWSER_MEASUREMENTS = (first_search, finder_figures)
 
 
-def measure_size(workdir: Path, count: int) -> dict[str, float]:
-    """Every measurement for one size, in a fresh project copy."""
+def measure_size(workdir: Path, count: int, rounds: int) -> dict[str, float]:
+    """Every measurement for one size, in a fresh project copy.
+
+    The pipeline and the plain Material build take turns, ``rounds`` times, each pipeline run
+    from a clean checkout (no generated pages, no record cache: its validation is a first one);
+    each time is the median of its runs, and the ratio the median of each round's own ratio, so
+    that a moment of load on the machine moves one round, not the result."""
     project = copy_project(workdir / "project", with_records=True)
     add_synthetic_cases(project, count)
     site_dir, baseline_dir = workdir / "site", workdir / "material-site"
-    row = run_pipeline(project, site_dir)
+    runs = []
+    for _ in range(rounds):
+        remove(project.generated())  # as `make clean`
+        run = run_pipeline(project, site_dir)
+        run["baseline_s"] = baseline_build(project, baseline_dir)
+        run["ratio"] = run["total_s"] / run["baseline_s"]
+        runs.append(run)
+    row = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+    row.update(rounds=rounds, peak_mb=max(run["peak_mb"] for run in runs), ratio_max=max(run["ratio"] for run in runs))
     row["revalidation_s"] = revalidation_seconds(project)
-    row["baseline_s"] = baseline_build(project, baseline_dir)
-    row["ratio"] = row["total_s"] / row["baseline_s"]
     row["baseline_search_kb"] = (baseline_dir / "search" / "search_index.json").stat().st_size / KB
     row.update(site_sizes(site_dir))
     for measure in BROWSER_MEASUREMENTS:
@@ -290,13 +302,13 @@ def table(results: dict) -> str:
     return "\n".join(lines)
 
 
-def run(sizes: list[int]) -> dict:
+def run(sizes: list[int], rounds: int) -> dict:
     """Measure every size (smallest first, so the in-process memory peak is each size's own) and the preview."""
     measured = []
     with tempfile.TemporaryDirectory(prefix="benchmark-") as tmp:
         for count in sorted(sizes):
             print(f"Mitataan {count} synteettistä esimerkkiä…", file=sys.stderr)
-            measured.append(measure_size(Path(tmp) / str(count), count))
+            measured.append(measure_size(Path(tmp) / str(count), count, rounds))
         print("Mitataan esikatselua…", file=sys.stderr)
         preview_s = preview_seconds(Path(tmp))
     growth, targets = evaluate(measured, preview_s)
@@ -309,9 +321,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts.tools.benchmark", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000], help="synteettisten esimerkkien määrät")
+    parser.add_argument("--rounds", type=int, default=3, help="vuorottaisia ajoja koon mittaamiseen (mediaani)")
     parser.add_argument("--write-results", action="store_true", help=f"tallenna tulokset tiedostoon {RESULTS_FILE.name}")
     args = parser.parse_args(argv)
-    results = run(args.sizes)
+    results = run(args.sizes, args.rounds)
     print(table(results))
     if args.write_results:
         RESULTS_FILE.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
