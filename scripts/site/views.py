@@ -202,6 +202,13 @@ def html_text(value: object) -> str:
     return html.escape(" ".join(str(value).split()), quote=False)
 
 
+def breakable(level_name: str) -> str:
+    """A level name that may wrap before "osallisuus" in a narrow box or column
+    ("Suunnittelu-/osallisuus"); one with a hyphen of its own already may."""
+    head, found, _ = level_name.rpartition("osallisuus")
+    return level_name if not found or not head or head.endswith("-") else f"{head}\u00ad{found}"
+
+
 def text(value: object) -> str:
     """Plain text for inline Markdown: no markup, no links, safe inside a table cell."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", html_text(value))
@@ -261,4 +268,4 @@ def number(value: float | None, unit: str = "") -> str:
 
 def filters() -> dict[str, Any]:
     return {"text": text, "html_text": html_text, "attribute": attribute, "date_fi": date_fi, "archive_url": archive_url,
-            "rel": relative, "href": href, "fi_number": number}
+            "rel": relative, "href": href, "fi_number": number, "breakable": breakable}
