@@ -115,7 +115,7 @@ def test_records_of_a_failed_second_process_are_checked_by_the_first(empty_proje
                      CASE.replace("id: testiesimerkki", f"id: testiesimerkki-{number}").replace("status: päättynyt", "status: x"))
     monkeypatch.setattr(record_cache, "PARALLEL_FROM", 2)
     monkeypatch.setattr(record_cache, "_may_fork", lambda: True)
-    monkeypatch.setattr(record_cache, "_check_and_send", lambda files, rules, sender: sender.close())
+    monkeypatch.setattr(record_cache, "_load_and_send", lambda items, rules, sender: sender.close())
     assert len(checked_files(empty_project, monkeypatch)) == 6
     empty_project.record_cache_file.unlink()
     assert len([message for message in messages(empty_project) if "status: arvo 'x' ei ole sallittu" in message]) == 5

@@ -16,13 +16,13 @@ import sys
 
 from conftest import DEPLOYMENT, fixture_text, run_cli, write_record
 
-from scripts.adapters.one_parser import VARIABLE as ONE_PARSER
+from scripts.adapters.lean_pages import VARIABLE as LEAN_PAGES
 from scripts.adapters.render_shares import VARIABLE as RENDER_SHARES
 
 
 def test_pages_of_two_processes_with_one_parser_each_are_those_of_plain_mkdocs(built_site, real_project, tmp_path):
     alone = tmp_path / "one-process"
-    environment = {key: value for key, value in os.environ.items() if key not in (RENDER_SHARES, ONE_PARSER)}
+    environment = {key: value for key, value in os.environ.items() if key not in (RENDER_SHARES, LEAN_PAGES)}
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(alone)],
                             cwd=real_project.root, capture_output=True, text=True,
                             env={**environment, **DEPLOYMENT, "NO_MKDOCS_2_WARNING": "1"})

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from scripts.pipeline.config import Rules
 from scripts.pipeline.problems import Problem
-from scripts.pipeline.records import MAX_BYTES, SourceFile, load_record, normalised, read_record, record_files
+from scripts.pipeline.records import MAX_BYTES, SourceFile, normalised, read_record, record_files, too_big
 from scripts.pipeline.validate import check_record
 from scripts.project import Project
 
@@ -54,15 +54,21 @@ def _encode(source: SourceFile | None, problems: list[Problem]) -> dict:
     return entry
 
 
-def _decode(entry: dict, kind: str, path: Path, rel: str, raw: bytes) -> tuple[SourceFile | None, list[Problem]]:
+def _decode(entry: dict, kind: str, path: Path, rel: str, raw: bytes | None) -> tuple[SourceFile | None, list[Problem]]:
     problems = [Problem(*problem) for problem in entry["problems"]]
     stored = entry.get("source")
     if stored is None:
         return None, problems
-    body = stored.get("body")  # sent by a forked process (_check_and_send); the cache file has none
+    body = stored.pop("body", None)  # sent by a forked process (_load_and_send); the cache file has none
     if body is None:
         body = "\n".join(normalised(raw.decode("utf-8")).split("\n")[stored["body_line"] - 1:])
     return SourceFile(kind, path, rel, stored["data"], body, stored["body_line"], stored["lines"]), problems
+
+
+# A record file as the loading goes through it: (kind, path, path from the project root, last run's entry or None).
+Item = tuple[str, Path, str, "dict | None"]
+# What loading one gives: (its cache entry, or None for a file refused unread; the record or None; its problems).
+Loaded = tuple["dict | None", "SourceFile | None", list[Problem]]
 
 
 def load_checked(project: Project, rules: Rules) -> tuple[list[SourceFile], list[Problem]]:
@@ -74,89 +80,83 @@ def load_checked(project: Project, rules: Rules) -> tuple[list[SourceFile], list
         entries = cached["records"] if cached.get("rules") == fingerprint else {}
     except (OSError, ValueError, EOFError, TypeError, KeyError, AttributeError):
         entries = {}
+    items = [(kind, path, rel, entries.get(rel)) for kind, path in record_files(project) for rel in [project.relative(path)]]
     problems: list[Problem] = []
-    files = []  # (kind, path, rel, raw, stamp, the cached entry if the file has not changed)
-    for kind, path in record_files(project):
-        if path.stat().st_size > MAX_BYTES:  # refused unread by load_record
-            problems += load_record(path, kind, project)[1]
-            continue
-        raw = path.read_bytes()
-        rel = project.relative(path)
-        stamp = hashlib.blake2b(raw, digest_size=16).digest()
-        entry = entries.get(rel)
-        files.append((kind, path, rel, raw, stamp, entry if entry is not None and entry["stamp"] == stamp else None))
-    changed = [(kind, path, rel, raw) for kind, path, rel, raw, _, entry in files if entry is None]
-    checked = iter(_check_files(changed, rules))
-    fresh: dict[str, dict] = {}
     sources: list[SourceFile] = []
-    for kind, path, rel, raw, stamp, entry in files:
-        if entry is None:
-            source, found = next(checked)
-            entry = {"stamp": stamp, **_encode(source, found)}
-        else:
-            source, found = _decode(entry, kind, path, rel, raw)
-        fresh[rel] = entry
+    fresh: dict[str, dict] = {}
+    for (_, _, rel, _), (entry, source, found) in zip(items, _load_items(items, rules), strict=True):
         problems += found
         if source is not None:
             sources.append(source)
-    if changed or fresh.keys() != entries.keys():
+        if entry is not None:
+            fresh[rel] = entry
+    if any(fresh.get(rel) is not entry for _, _, rel, entry in items) or fresh.keys() != entries.keys():
         cache_file.parent.mkdir(parents=True, exist_ok=True)
         cache_file.write_bytes(marshal.dumps({"rules": fingerprint, "records": fresh}))
     return sources, problems
 
 
-# From this many changed records on, a second process checks half of them: a first validation
-# of 5,000 records then takes about 0.8 s of processor time in each of two processes instead of
-# 1.6 s in one, which nearly halves the wait where the second core is free (where other jobs keep
-# both cores busy, it saves only a little). Below it, starting the process and sending the
-# results back would cost more than it saves.
+# From this many records without last run's results on (a first run, or changed rules), a second
+# process reads and checks half of them: a first validation of 5,000 records then takes about
+# 0.7 s of processor time in each of two processes instead of 1.4 s in one, which nearly halves
+# the wait where the second core is free (where other jobs keep both cores busy, it saves only a
+# little). Below it, starting the process and sending the results back would cost more than it saves.
 PARALLEL_FROM = 400
 
 
-def _check_files(files: list[tuple[str, Path, str, bytes]], rules: Rules) -> list[tuple[SourceFile | None, list[Problem]]]:
-    """Load and check records, in order; half of them in a forked process when that pays."""
-    if len(files) < PARALLEL_FROM or not _may_fork():
-        return [_check(*file, rules) for file in files]
-    # This process has read and hashed every file before, and decodes the other's share, writes
-    # the cache and checks across records after: while checking, both only check, a half each.
-    share = len(files) // 2
+def _load_items(items: list[Item], rules: Rules) -> list[Loaded]:
+    """Load (and check, unless unchanged) the records, in order; half of them in a forked process when that pays."""
+    if sum(entry is None for *_, entry in items) < PARALLEL_FROM or not _may_fork():
+        return [_load(item, rules) for item in items]
+    # Each process reads, hashes and checks its half; this one then decodes the other's.
+    share = len(items) // 2
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_check_and_send, args=(files[share:], rules, sender), daemon=True)
+    child = context.Process(target=_load_and_send, args=(items[share:], rules, sender), daemon=True)
     child.start()
     sender.close()
     try:
-        mine = [_check(*file, rules) for file in files[:share]]
+        mine = [_load(item, rules) for item in items[:share]]
         try:
             entries = marshal.loads(receiver.recv_bytes())
-            theirs = [_decode(entry, *file) for entry, file in zip(entries, files[share:], strict=True)]
-        except (EOFError, OSError, ValueError):  # the child failed: its share is checked here
-            theirs = [_check(*file, rules) for file in files[share:]]
+            theirs = [(entry, *_decode(entry, kind, path, rel, None)) if entry is not None else _load(item, rules)
+                      for entry, item in zip(entries, items[share:], strict=True) for kind, path, rel, _ in [item]]
+        except (EOFError, OSError, ValueError):  # the child failed: its share is loaded here
+            theirs = [_load(item, rules) for item in items[share:]]
     finally:
         receiver.close()
         child.join()
     return mine + theirs
 
 
-def _check(kind: str, path: Path, rel: str, raw: bytes, rules: Rules) -> tuple[SourceFile | None, list[Problem]]:
+def _load(item: Item, rules: Rules) -> Loaded:
+    """One record file: from last run's entry when its bytes are the same, else read and checked."""
+    kind, path, rel, entry = item
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        return None, None, [too_big(rel, size)]
+    raw = path.read_bytes()
+    stamp = hashlib.blake2b(raw, digest_size=16).digest()
+    if entry is not None and entry["stamp"] == stamp:
+        return (entry, *_decode(entry, kind, path, rel, raw))
     source, found = read_record(raw, kind, path, rel)
     if source is not None:
         found = found + check_record(source, rules)
-    return source, found
+    return {"stamp": stamp, **_encode(source, found)}, source, found
 
 
-def _check_and_send(files: list[tuple[str, Path, str, bytes]], rules: Rules, sender) -> None:
-    """The forked process's share, sent back in the cache's own format with each body."""
+def _load_and_send(items: list[Item], rules: Rules, sender) -> None:
+    """The forked process's share, sent back as cache entries with each body (None for a file refused unread)."""
     with sender:
         try:
             entries = []
-            for file in files:
-                source, found = _check(*file, rules)
-                entries.append(_encode(source, found))
-                if source is not None:
-                    entries[-1]["source"]["body"] = source.body
+            for item in items:
+                entry, source, _ = _load(item, rules)
+                if entry is not None and source is not None:
+                    entry = {**entry, "source": {**entry["source"], "body": source.body}}
+                entries.append(entry)
             sender.send_bytes(marshal.dumps(entries))
-        except BaseException:  # the parent checks these files itself and reports what goes wrong
+        except BaseException:  # the parent loads these files itself and reports what goes wrong
             pass  # (and is interrupted by a Ctrl-C of its own, without this process's traceback)
 
 

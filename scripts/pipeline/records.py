@@ -118,10 +118,14 @@ def load_record(path: Path, kind: str, project: Project) -> tuple[SourceFile | N
     rel = project.relative(path)
     size = path.stat().st_size
     if size > MAX_BYTES:
-        return None, [Problem(rel, 1, "tiedosto", f"tiedosto on liian suuri ({size // 1024} kt, enintään "
-                              f"{MAX_BYTES // 1024} kt). Lyhennä tekstiä tai jaa se useaksi tietueeksi; kuvia ei "
-                              "upoteta tietueisiin.")]
+        return None, [too_big(rel, size)]
     return read_record(path.read_bytes(), kind, path, rel)
+
+
+def too_big(rel: str, size: int) -> Problem:
+    """A record file over :data:`MAX_BYTES`, refused unread."""
+    return Problem(rel, 1, "tiedosto", f"tiedosto on liian suuri ({size // 1024} kt, enintään {MAX_BYTES // 1024} kt). "
+                   "Lyhennä tekstiä tai jaa se useaksi tietueeksi; kuvia ei upoteta tietueisiin.")
 
 
 def read_record(raw: bytes, kind: str, path: Path, rel: str) -> tuple[SourceFile | None, list[Problem]]:

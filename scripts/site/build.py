@@ -30,7 +30,7 @@ from scripts.site.csp import write_policy
 from scripts.site.editor_bundle import EditorMissing, install as install_editor
 from scripts.site.pages import generate
 from scripts.site.index_beside import IndexBeside
-from scripts.adapters.one_parser import VARIABLE as ONE_PARSER
+from scripts.adapters.lean_pages import VARIABLE as LEAN_PAGES
 from scripts.adapters.render_shares import VARIABLE as RENDER_SHARES
 
 
@@ -102,7 +102,7 @@ def build_site(project: Project, site: SiteIdentity, site_dir: Path | None = Non
     try:
         generate_pages(catalogue, project, site, on_step)
         seconds, peak = run_child(site_generator_command(project.mkdocs_config, site_dir, generator), project.root,
-                                  "Sivuston rakentaminen", {**site.environment(), **index.environment(), RENDER_SHARES: "2", ONE_PARSER: "1"})
+                                  "Sivuston rakentaminen", {**site.environment(), **index.environment(), RENDER_SHARES: "2", LEAN_PAGES: "1"})
         on_step(Step("site", seconds, peak))
 
         start = time.perf_counter()

@@ -228,8 +228,8 @@ BROWSER_MEASUREMENTS = (first_search, finder_figures)
 def measure_size(workdir: Path, count: int, rounds: int) -> dict[str, float]:
     """Every measurement for one size, in a fresh project copy.
 
-    The pipeline and the plain Material build take turns, ``rounds`` times, each pipeline run
-    from a clean checkout (no generated pages, no record cache: its validation is a first one);
+    The pipeline and the plain Material build take turns, ``rounds`` times, each from a clean
+    checkout (no generated pages, no record cache, no earlier site: the validation is a first one);
     each time is the median of its runs, and the ratio the median of each round's own ratio, so
     that a moment of load on the machine moves one round, not the result."""
     project = copy_project(workdir / "project", with_records=True)
@@ -237,7 +237,7 @@ def measure_size(workdir: Path, count: int, rounds: int) -> dict[str, float]:
     site_dir, baseline_dir = workdir / "site", workdir / "material-site"
     runs = []
     for _ in range(rounds):
-        remove(project.generated())  # as `make clean`
+        remove([*project.generated(), site_dir, baseline_dir])  # as `make clean`, and no site for MkDocs to empty first
         run = run_pipeline(project, site_dir)
         run["baseline_s"] = baseline_build(project, baseline_dir)
         run["ratio"] = run["total_s"] / run["baseline_s"]
