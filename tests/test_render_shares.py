@@ -48,3 +48,22 @@ def test_a_broken_link_on_any_record_page_stops_the_build_with_its_message(empty
     for number in range(6):
         assert f"esimerkit/testiesimerkki-{number}.md" in output and "#ei-ole-tallaista" in output, output
     assert "Traceback" not in output
+
+
+def test_a_missing_anchor_in_a_link_between_the_two_processes_pages_stops_the_build(empty_project, tmp_path):
+    """The record pages alternate between the processes (every third is the first's): the cases
+    link to an anchor missing from the method page and the method to one missing from a case."""
+    method = fixture_text("method.md") + "\nKatso [esimerkki](../esimerkit/testiesimerkki-1.md#ei-kohtaa).\n"
+    write_record(empty_project, "method", "testimenetelma", method)
+    case = fixture_text("case.md")
+    for number in range(6):
+        text = case.replace("id: testiesimerkki", f"id: testiesimerkki-{number}")
+        write_record(empty_project, "case", f"testiesimerkki-{number}",
+                     text + "\nKatso [menetelmä](../menetelmat/testimenetelma.md#ei-kohtaa).\n")
+    result = run_cli(empty_project, "build", "--site-dir", str(tmp_path / "site"))
+    assert result.returncode == 1
+    output = result.stdout + result.stderr
+    for number in range(6):
+        assert f"'esimerkit/testiesimerkki-{number}.md' contains a link '../menetelmat/testimenetelma.md#ei-kohtaa'" in output, output
+    assert "'menetelmat/testimenetelma.md' contains a link '../esimerkit/testiesimerkki-1.md#ei-kohtaa'" in output, output
+    assert "Traceback" not in output

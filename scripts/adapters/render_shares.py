@@ -13,12 +13,15 @@ one process.
 
 The child stops before the post-build events, with status 1 if it logged a warning or an
 error (the build is strict, and its messages went to the same terminal); the parent waits
-for it there and stops the build if it failed. Anchors in links from one process's pages to
-the other's are not checked (each knows only its own pages' anchors); the links themselves are.
+for it there and stops the build if it failed. Each process checks the anchors of links
+between its own pages, as MkDocs does; for links between the two processes' pages the child
+sends its pages' anchors and such links to the parent, which checks them with the same
+message and level.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import posixpath
@@ -39,6 +42,8 @@ VARIABLE = "SITE_RENDER_SHARES"  # "2": render the record pages in two processes
 PARENT_EVERY = 3  # the parent renders every third record page, the child the rest
 log = logging.getLogger("mkdocs.hooks.render_shares")
 _child: int | None = None  # in the parent: the child's process id
+_pipe: int | None = None  # the parent's reading end, the child's writing end, for the anchor report
+_files = None  # MkDocs' files, for the anchor report
 _in_child = False
 
 
@@ -94,7 +99,7 @@ def _share(written: set[str], records: set[str], read: set[str]) -> None:
 
 
 def on_nav(nav, config, files):
-    global _child, _in_child
+    global _child, _in_child, _pipe, _files
     # A fork copies the calling thread alone: only from a process with one thread, and only with two cores.
     if os.environ.get(VARIABLE) != "2" or (os.cpu_count() or 1) < 2 or threading.active_count() > 1:
         return nav
@@ -103,12 +108,16 @@ def on_nav(nav, config, files):
     theirs = {uri for position, uri in enumerate(sorted(records)) if position % PARENT_EVERY}
     sys.stdout.flush()
     sys.stderr.flush()
+    reading, writing = os.pipe()
+    _files = files
     pid = os.fork()
     if pid:
-        _child = pid
+        _child, _pipe = pid, reading
+        os.close(writing)
         _share(written=set(pages) - theirs, records=records, read=set())
         return nav
-    _in_child = True  # the theme's templates (sitemap.xml, 404.html) and static files are the parent's
+    _in_child, _pipe = True, writing
+    os.close(reading)  # the theme's templates (sitemap.xml, 404.html) and static files are the parent's
     _share(written=theirs, records=records, read=set(pages) - records)
     mkdocs_build._build_theme_template = mkdocs_build._build_extra_template = lambda *args, **kwargs: None
     files.copy_static_files = lambda *args, **kwargs: None
@@ -127,23 +136,48 @@ def _child_failed() -> bool:
     return any(isinstance(handler, CountHandler) and handler.get_counts() for handler in logging.getLogger("mkdocs").handlers)
 
 
+def _anchor_report(files) -> dict:
+    """The anchors of the pages this process rendered, and their links to anchors of pages it did not."""
+    pages = [file.page for file in files.documentation_pages() if file.page and file.page.present_anchor_ids is not None]
+    return {"anchors": {page.file.src_uri: sorted(page.present_anchor_ids) for page in pages},
+            "links": [[page.file.src_uri, target.src_uri, anchor, link] for page in pages
+                      for target, links in (page.links_to_anchors or {}).items()
+                      if target.page is not None and target.page.present_anchor_ids is None
+                      for anchor, link in links.items()]}
+
+
+def _check_anchors_across(mine: dict, theirs: dict, level: int) -> None:
+    """MkDocs' check of anchors in links, for the links from one process's pages to the other's."""
+    for links, anchors in ((mine["links"], theirs["anchors"]), (theirs["links"], mine["anchors"])):
+        for source, target, anchor, link in links:
+            if target in anchors and anchor not in anchors[target]:
+                log.log(level, f"Doc file '{source}' contains a link '{link}', but the doc '{target}' does not "
+                               f"contain an anchor '#{anchor}'.")
+
+
 @event_priority(100)  # before any other plugin's post-build work
 def on_post_build(config) -> None:
-    global _child
+    global _child, _pipe
     if _in_child:
+        with os.fdopen(_pipe, "w", encoding="utf-8") as pipe:
+            json.dump(_anchor_report(_files), pipe)
         _exit_child(1 if _child_failed() else 0)
     if _child is None:
         return
+    with os.fdopen(_pipe, "r", encoding="utf-8") as pipe:  # until the child closes it: sent, or stopped
+        report = pipe.read()
+    _pipe = None
     _, status = os.waitpid(_child, 0)
     _child = None
     if status:
         raise PluginError("Osa tietueiden sivuista jäi rakentamatta: toinen rakennusprosessi pysähtyi "
                           "virheeseen (katso viestit yllä).")
+    _check_anchors_across(_anchor_report(_files), json.loads(report), config.validation.links.anchors)
 
 
 def on_build_error(error) -> None:
     """The child reports its error and stops; the parent stops the child, whose pages are not needed."""
-    global _child
+    global _child, _pipe
     if _in_child:
         log.error("%s", error)
         _exit_child(1)
@@ -151,3 +185,6 @@ def on_build_error(error) -> None:
         os.kill(_child, signal.SIGTERM)
         os.waitpid(_child, 0)
         _child = None
+    if _pipe is not None:
+        os.close(_pipe)
+        _pipe = None

@@ -6,8 +6,8 @@ synthetic but realistic cases into a copy of the project: the real cases' front-
 values and Finnish body sections recombined, linked to real methods and municipalities,
 seeded so that every run writes the same records, and judged by the pipeline's own
 validator. The pipeline then runs step by step through the functions ``python -m scripts
-build`` uses (MkDocs and Pagefind as child processes, so each one's time and memory are its
-own), and the same generated pages are built once more with a plain Material configuration
+build`` uses, in a process of its own (MkDocs and Pagefind as its child processes, so each
+one's time and memory are its own), and the same generated pages are built once more with a plain Material configuration
 as the baseline: the two take turns for a few rounds and the medians are reported, as the
 load of a shared machine varies from minute to minute. Chromium runs a first search query against the built site; and a live
 preview (``make serve``) on the real records is timed from a record edit to the changed page.
@@ -127,6 +127,21 @@ def run_pipeline(project: Project, site_dir: Path) -> dict[str, float]:
     return row
 
 
+# Runs run_pipeline in a process of its own, as `python -m scripts build` runs build_site: a
+# fresh process, not one grown by the earlier rounds and sizes (a fork copies a larger process
+# more slowly, and the first validation forks).
+PIPELINE = ("import json, pathlib, sys; from scripts.project import Project; from scripts.tools.benchmark import run_pipeline; "
+            "print(json.dumps(run_pipeline(Project(pathlib.Path(sys.argv[1])), pathlib.Path(sys.argv[2]))))")
+
+
+def run_pipeline_alone(project: Project, site_dir: Path) -> dict[str, float]:
+    result = subprocess.run([sys.executable, "-c", PIPELINE, str(project.root), str(site_dir)], cwd=REPO_ROOT,
+                            capture_output=True, text=True)
+    if result.returncode:
+        raise RuntimeError(f"Koko ketju epäonnistui:\n{result.stdout[-2000:]}{result.stderr[-2000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
 # Times load_catalogue in a process of its own, as `python -m scripts validate` runs it.
 REVALIDATE = ("import sys, time, pathlib; from scripts.pipeline.catalogue import load_catalogue; from scripts.project import Project; "
               "start = time.perf_counter(); catalogue, problems = load_catalogue(Project(pathlib.Path(sys.argv[1]))); "
@@ -238,7 +253,7 @@ def measure_size(workdir: Path, count: int, rounds: int) -> dict[str, float]:
     runs = []
     for _ in range(rounds):
         remove([*project.generated(), site_dir, baseline_dir])  # as `make clean`, and no site for MkDocs to empty first
-        run = run_pipeline(project, site_dir)
+        run = run_pipeline_alone(project, site_dir)
         run["baseline_s"] = baseline_build(project, baseline_dir)
         run["ratio"] = run["total_s"] / run["baseline_s"]
         runs.append(run)
