@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
+from scripts.site.views import plural
+
 
 FONT = 'font-family="sans-serif"'
 INK = "#1a1a1a"
@@ -82,10 +84,10 @@ def level_steps(levels: list[dict], method_counts: list[int]) -> str:
             f'<rect x="{x}" y="{y}" width="{step - gap}" height="{tall}" rx="4" fill="{BAR}"/>',
             f'<text x="{x + 10}" y="{y + 24}" font-size="15" font-weight="bold" fill="#ffffff" {FONT}>{escape(first)}</text>',
             f'<text x="{x + 10}" y="{y + 43}" font-size="15" font-weight="bold" fill="#ffffff" {FONT}>{escape(second)}</text>',
-            f'<text x="{x + 10}" y="{y + 70}" font-size="14" fill="#ffffff" {FONT}>{count} menetelmää</text>',
+            f'<text x="{x + 10}" y="{y + 70}" font-size="14" fill="#ffffff" {FONT}>{escape(plural(count, "menetelmä", "menetelmää"))}</text>',
         ]
     description = ("Viisi osallisuuden tasoa rinnakkain: "
-                   + ", ".join(f"{level['name']} ({count} menetelmää)" for level, count in zip(levels, method_counts))
+                   + ", ".join(f"{level['name']} ({plural(count, 'menetelmä', 'menetelmää')})" for level, count in zip(levels, method_counts))
                    + ". Tasot eivät ole paremmuusjärjestys, vaan kukin vastaa eri kysymykseen.")
     return _svg(step * len(levels), height, "Osallisuuden viisi tasoa", description, body)
 

@@ -23,7 +23,7 @@ from typing import Any
 from scripts.pipeline.model import Catalogue, Record, finnish_sort_key
 from scripts.rules.kinds import KINDS
 from scripts.site.facets import KIND_PARAM, Facets
-from scripts.site.views import Views
+from scripts.site.views import Views, plural
 
 # Under docs/: the script's data, and the no-JS list pages 2, 3, … (page 1 is /loyda/ itself).
 DATA_FILE = "loyda/tiedot.json"
@@ -75,10 +75,6 @@ class _Reversed:
 
     def __lt__(self, other: _Reversed) -> bool:
         return self.text > other.text
-
-
-def plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from urllib.parse import urlencode
 
 from scripts.pipeline.model import Catalogue, finnish_sort_key
 from scripts.site.facets import KIND_PARAM, Facets
+from scripts.site.views import plural
 
 TILE_WIDTH, TILE_HEIGHT, GAP = 108, 80, 6
 FINDER_ADDRESS = "loyda/"  # the page SINGLE_PAGES renders from finder.md, with directory URLs
@@ -47,7 +48,7 @@ OUTLINE = "#6b6b6b"
 
 
 def cases_word(count: int) -> str:
-    return "ei esimerkkejä" if count == 0 else f"{count} {'esimerkki' if count == 1 else 'esimerkkiä'}"
+    return "ei esimerkkejä" if count == 0 else plural(count, "esimerkki", "esimerkkiä")
 
 
 @dataclass(frozen=True)

@@ -202,6 +202,11 @@ def html_text(value: object) -> str:
     return html.escape(" ".join(str(value).split()), quote=False)
 
 
+def plural(count: int, one: str, many: str) -> str:
+    """"1 menetelmä", "7 menetelmää"."""
+    return f"{count} {one if count == 1 else many}"
+
+
 def breakable(level_name: str) -> str:
     """A level name that may wrap before "osallisuus" in a narrow box or column
     ("Suunnittelu-/osallisuus"); one with a hyphen of its own already may."""
@@ -268,4 +273,4 @@ def number(value: float | None, unit: str = "") -> str:
 
 def filters() -> dict[str, Any]:
     return {"text": text, "html_text": html_text, "attribute": attribute, "date_fi": date_fi, "archive_url": archive_url,
-            "rel": relative, "href": href, "fi_number": number, "breakable": breakable}
+            "rel": relative, "href": href, "fi_number": number, "breakable": breakable, "plural": plural}
