@@ -21,6 +21,14 @@ from scripts.rules.vocabularies import Vocabularies
 _FINNISH_ORDER = str.maketrans({"å": "z\x01", "ä": "z\x02", "ö": "z\x03", "w": "v"})
 
 
+def newest_first(case: Record) -> tuple[bool, int, int]:
+    """The one order of "newest" cases (front page, case tables, the finder's "Uusimmat ensin"):
+    by the case's own start year, then its end year, latest first; cases without a known year last."""
+    years = case.data["years"]
+    start, end = years.get("start"), years.get("end")
+    return start is None, -(start or 0), -(end or start or 0)
+
+
 def finnish_sort_key(text: str) -> str:
     """Alphabetical order as in Finnish: å, ä and ö come after z."""
     return text.casefold().translate(_FINNISH_ORDER)
@@ -156,12 +164,8 @@ class Catalogue:
         return sorted(cases, key=lambda case: case.data["updated"], reverse=True)[:count]
 
     def newest_cases(self, count: int, among: list[Record] | None = None) -> list[Record]:
-        """Cases (all, or ``among``) by their own start year, latest first; cases without a known year last."""
-        def started(case: Record) -> tuple[bool, int, int]:
-            years = case.data["years"]
-            start, end = years.get("start"), years.get("end")
-            return start is None, -(start or 0), -(end or start or 0)
-        return sorted(self.cases if among is None else among, key=started)[:count]
+        """Cases (all, or ``among``), newest first (:func:`newest_first`)."""
+        return sorted(self.cases if among is None else among, key=newest_first)[:count]
 
     def recently_added(self, count: int) -> list[Record]:
         """Records by the day they were first published, latest first."""

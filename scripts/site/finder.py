@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from scripts.pipeline.model import Catalogue, Record, finnish_sort_key
+from scripts.pipeline.model import Catalogue, Record, finnish_sort_key, newest_first
 from scripts.rules.kinds import KINDS
 from scripts.site.facets import KIND_PARAM, Facets
 from scripts.site.views import Views, plural
@@ -55,17 +55,14 @@ SORTS = (
 )
 
 
-def record_year(record: Record) -> int | None:
-    """A case's start year (as its line and the decade filter show it); a method's year of joining the bank."""
+def newest(record: Record) -> tuple[bool, int, int]:
+    """A case as the catalogue orders the newest (:func:`~scripts.pipeline.model.newest_first`); a
+    method by the year it joined the bank, in the same shape, so that the two kinds sort together."""
     if record.kind == "case":
-        return (record.data.get("years") or {}).get("start")
+        return newest_first(record)
     added = str(record.data.get("added") or "")  # VVVV-KK-PP
-    return int(added[:4]) if added[:4].isdigit() else None
-
-
-def _unknown_last(year: int | None) -> tuple[bool, int]:
-    """A key for newest first with unknown years last."""
-    return (year is None, -(year or 0))
+    year = int(added[:4]) if added[:4].isdigit() else None
+    return year is None, -(year or 0), -(year or 0)
 
 
 @dataclass(frozen=True, order=False)
@@ -108,11 +105,11 @@ class Finder:
         if sort == "osuvimmat":
             if record.kind == "method":
                 return (0, -len(self.catalogue.used_by[record.id]), title)
-            return (1, *_unknown_last(record_year(record)), title)
+            return (1, *newest(record), title)
         if sort == "uusimmat":
             # Ties by the day of joining the bank, latest first (a negated ISO date does not sort,
             # so the date is compared as text in a second, reversed key below).
-            return (*_unknown_last(record_year(record)), _Reversed(str(record.data.get("added") or "")), title)
+            return (*newest(record), _Reversed(str(record.data.get("added") or "")), title)
         return (title, record.kind)
 
     @cached_property
