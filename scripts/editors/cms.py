@@ -32,7 +32,7 @@ from scripts.editors.issue_form import WORDING, plain
 from scripts.pipeline.config import Rules
 from scripts.project import Project
 from scripts.rules.kinds import KINDS
-from scripts.rules.schemas import vocabulary_of
+from scripts.rules.schemas import enum_labels, vocabulary_of
 from scripts.site.csp import EDITOR_POLICY
 from scripts.site.editor_bundle import EDITOR_DIR
 
@@ -100,8 +100,7 @@ def _merged(field: dict[str, Any]) -> dict[str, Any]:
 
 def _options(field: dict[str, Any], rules: Rules) -> list[dict[str, str]]:
     if "enum" in field:
-        labels = field.get("x-enum-labels", {})
-        return [{"label": labels.get(value, value[:1].upper() + value[1:]), "value": value} for value in field["enum"]]
+        return [{"label": label, "value": value} for value, label in enum_labels(field).items()]
     vocabulary = vocabulary_of(field)
     return [{"label": rules.vocabularies.label(vocabulary, key), "value": key} for key in rules.vocabularies[vocabulary]]
 

@@ -26,7 +26,7 @@ import yaml
 
 from scripts.editors.scaffold import slugify
 from scripts.rules.mergers import Merger, close_match, fold, municipality_advice
-from scripts.rules.schemas import Schemas, vocabulary_of
+from scripts.rules.schemas import Schemas, enum_labels, vocabulary_of
 from scripts.rules.sections import Section
 from scripts.rules.vocabularies import Vocabularies
 
@@ -118,9 +118,8 @@ class Conversion:
 def _choices(field_schema: dict[str, Any], vocabularies: Vocabularies) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(Finnish labels, stored values) of an enum or vocabulary field."""
     if "enum" in field_schema:
-        labels = field_schema.get("x-enum-labels", {})
-        values = tuple(field_schema["enum"])
-        return tuple(labels.get(value, value[:1].upper() + value[1:]) for value in values), values
+        labels = enum_labels(field_schema)
+        return tuple(labels.values()), tuple(labels)
     vocabulary = vocabulary_of(field_schema)
     values = tuple(vocabularies[vocabulary])
     return tuple(vocabularies.label(vocabulary, value) for value in values), values

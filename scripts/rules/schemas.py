@@ -37,9 +37,10 @@ def vocabulary_of(field: dict[str, Any]) -> str | None:
 
 
 def enum_labels(field: dict[str, Any]) -> dict[str, str]:
-    """A closed field's values and their Finnish labels (``x-enum-labels``; the value capitalised if it has none)."""
+    """A closed field's values and their Finnish labels (``x-enum-labels``; else the value with a capital
+    first letter): the one labelling of the pages, the guide, the issue form and the browser editor."""
     labels = field.get("x-enum-labels", {})
-    return {value: labels.get(value, value.capitalize()) for value in field.get("enum", [])}
+    return {value: labels.get(value, value[:1].upper() + value[1:]) for value in field.get("enum", [])}
 
 
 def _values_of(keyword: str, schema: Any) -> Iterator[str]:
