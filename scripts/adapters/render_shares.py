@@ -117,7 +117,8 @@ def on_nav(nav, config, files):
         _share(written=set(pages) - theirs, records=records, read=set())
         return nav
     _in_child, _pipe = True, writing
-    os.close(reading)  # the theme's templates (sitemap.xml, 404.html) and static files are the parent's
+    os.close(reading)
+    # The theme's templates (sitemap.xml, 404.html) and static files are the parent's.
     _share(written=theirs, records=records, read=set(pages) - records)
     mkdocs_build._build_theme_template = mkdocs_build._build_extra_template = lambda *args, **kwargs: None
     files.copy_static_files = lambda *args, **kwargs: None

@@ -7,9 +7,10 @@ values and Finnish body sections recombined, linked to real methods and municipa
 seeded so that every run writes the same records, and judged by the pipeline's own
 validator. The pipeline then runs step by step through the functions ``python -m scripts
 build`` uses, in a process of its own (MkDocs and Pagefind as its child processes, so each
-one's time and memory are its own), and the same generated pages are built once more with a plain Material configuration
-as the baseline: the two take turns for a few rounds and the medians are reported, as the
-load of a shared machine varies from minute to minute. Chromium runs a first search query against the built site; and a live
+one's time and memory are its own), and the same generated pages are built once more with
+a plain Material configuration as the baseline: the two take turns for a few rounds and the
+medians are reported, as the load of a shared machine varies from minute to minute.
+Chromium runs a first search query against the built site; and a live
 preview (``make serve``) on the real records is timed from a record edit to the changed page.
 
     python -m scripts.tools.benchmark [--sizes 1000 5000] [--rounds 3] [--write-results]
